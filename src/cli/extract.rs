@@ -1,0 +1,116 @@
+//! `aidledger extract`: every money mention of every article, as a table,
+//! CSV, or one JSON document per article.
+
+use super::Outcome;
+use aidledger::article::{self, Article, Format};
+use aidledger::{extract, output};
+use anyhow::{anyhow, Context};
+use clap::{Args, ValueEnum};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+/// Find every currency amount in articles and read its exact value.
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// How to print: a table for reading, CSV (one row per mention), or JSON Lines (one document per article).
+    #[arg(long, value_enum, default_value_t = OutFormat::Table)]
+    format: OutFormat,
+    /// Read inputs as this format instead of going by the file extension (text, html, jsonl, csv).
+    #[arg(long, value_name = "FORMAT")]
+    input_format: Option<String>,
+    /// Article files, folders (read recursively), or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Table,
+    Csv,
+    Jsonl,
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let input_format = match &args.input_format {
+        None => None,
+        Some(name) => Some(Format::parse(name).ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?),
+    };
+    let out = BufWriter::new(std::io::stdout().lock());
+    let mut sink = match args.format {
+        OutFormat::Jsonl => Sink::Jsonl(out),
+        OutFormat::Table => {
+            let mut out = out;
+            writeln!(out, "{}", output::table_header())?;
+            Sink::Table(out)
+        }
+        OutFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(output::CSV_HEADER)?;
+            Sink::Csv(w)
+        }
+    };
+    let mut failed = 0usize;
+    let mut write_err: Option<anyhow::Error> = None;
+    article::read_inputs(&args.paths, input_format, &mut |res| {
+        if write_err.is_some() {
+            return;
+        }
+        match res {
+            Ok(a) => {
+                let mentions = extract::extract(&a.text);
+                if let Err(e) = sink.write(&a, &mentions) {
+                    write_err = Some(e);
+                }
+            }
+            Err(e) => {
+                eprintln!("aidledger: {e}");
+                failed += 1;
+            }
+        }
+    });
+    if let Some(e) = write_err {
+        return Err(e).context("writing the output");
+    }
+    sink.finish().context("writing the output")?;
+    if failed > 0 {
+        eprintln!("aidledger: {failed} input(s) could not be read; the rest were extracted");
+        Ok(Outcome::SomeFailed)
+    } else {
+        Ok(Outcome::Clean)
+    }
+}
+
+type Out = BufWriter<std::io::StdoutLock<'static>>;
+
+enum Sink {
+    Jsonl(Out),
+    Table(Out),
+    Csv(csv::Writer<Out>),
+}
+
+impl Sink {
+    fn write(&mut self, a: &Article, mentions: &[extract::Money]) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => output::write_jsonl(out, a, mentions)?,
+            Sink::Table(out) => {
+                for m in mentions {
+                    writeln!(out, "{}", output::table_line(a, m))?;
+                }
+            }
+            Sink::Csv(w) => {
+                for m in mentions {
+                    w.write_record(output::csv_row(a, m))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(mut out) | Sink::Table(mut out) => out.flush()?,
+            Sink::Csv(mut w) => w.flush()?,
+        }
+        Ok(())
+    }
+}

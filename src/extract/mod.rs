@@ -1,0 +1,348 @@
+//! Finds every amount of money in a text and reads its exact value.
+//!
+//! One Aho-Corasick pass finds the anchors: currency symbols, codes, currency
+//! words and scale words. Around each anchor a small window is split into
+//! tokens and the grammar in `amount` reads the whole expression, trying the
+//! starts to the left of the anchor from the farthest in, so that "between
+//! 10 and 20 dollars" is read whole from the anchor "dollars".
+
+mod amount;
+mod currency;
+mod number;
+mod qualifier;
+pub mod sentence;
+mod token;
+
+pub use currency::Cur;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// How a figure relates to the amount written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    UpTo,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::UpTo => "up_to",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// One amount of money as the text states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    /// Unicode code point offsets into the text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets of the same span.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub surface: String,
+    /// Full units: "USD278 billion" is 278000000000.
+    pub value: Decimal,
+    /// The upper bound of a range.
+    pub value_max: Option<Decimal>,
+    /// ISO 4217 code.
+    pub currency: &'static str,
+    pub qualifier: Qualifier,
+    /// The sentence that states the amount.
+    pub sentence: String,
+    /// Power of ten of the scale word written ("$61 billion": 9), 0 when none.
+    pub scale_exp: u32,
+}
+
+/// Bytes of text read on either side of an anchor.
+const WINDOW_BEFORE: usize = 160;
+const WINDOW_AFTER: usize = 160;
+/// How many tokens left of an anchor a money expression may start.
+const MAX_LEAD_TOKENS: usize = 12;
+/// How far back (bytes) an elliptical amount ("11 billion") may look for the
+/// money it continues.
+const ELLIPSIS_REACH: usize = 500;
+
+/// Scale words that anchor an amount written without a currency.
+static SCALE_ANCHORS: &[&str] = &["million", "millions", "billion", "billions", "trillion", "bn", "bln", "mln", "tn"];
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut patterns = currency::anchor_words();
+        patterns.extend(SCALE_ANCHORS.iter().map(|s| s.to_string()));
+        for c in ['$', '€', '£', '¥', '₴', '₽', '₹', '₩', '₡', '₾', '₭', '₿', '₺', '₦', '₱', '₪', '¢', '元', '₸', '₼', '₫', '฿'] {
+            patterns.push(c.to_string());
+        }
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the anchor patterns are fixed and valid")
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80
+}
+
+/// Every amount of money in `text`, in order, never overlapping.
+pub fn extract(text: &str) -> Vec<Money> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut consumed = 0usize;
+    let mut dollars = DollarEvidence::default();
+    let bytes = text.as_bytes();
+    for m in automaton().find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if s < consumed {
+            continue;
+        }
+        let first = bytes[s];
+        // Words must stand alone; codes may touch digits ("USD278", "115USD")
+        // and an M for millions ("MUSD").
+        if first.is_ascii_alphabetic() {
+            let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || (bytes[s - 1] == b'M' && (s < 2 || !is_word_byte(bytes[s - 2])));
+            let right_ok = e == bytes.len() || !(bytes[e].is_ascii_alphabetic());
+            if !left_ok || !right_ok {
+                continue;
+            }
+            if e < bytes.len() && bytes[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+        }
+        if let Some(f) = read_at(text, s, e, consumed, &found, &mut dollars) {
+            consumed = f.parsed_end;
+            found.push(f);
+        }
+    }
+    resolve(text, found, &dollars)
+}
+
+/// An amount as read, before the document-level rules.
+struct Found {
+    start: usize,
+    end: usize,
+    parsed_end: usize,
+    value: Decimal,
+    value_max: Option<Decimal>,
+    cur: Cur,
+    qualifier: Qualifier,
+    scale_exp: u32,
+    /// Stated as a conversion of the amount before it: "€50 billion ($55 billion)".
+    converted: bool,
+}
+
+/// What the document says about which dollar a bare "$" is.
+#[derive(Default)]
+struct DollarEvidence {
+    us_named: bool,
+    other: Option<&'static str>,
+    several_others: bool,
+}
+
+fn read_at(
+    text: &str,
+    anchor_start: usize,
+    anchor_end: usize,
+    consumed: usize,
+    found: &[Found],
+    dollars: &mut DollarEvidence,
+) -> Option<Found> {
+    let from = token::ceil_boundary(text, anchor_start.saturating_sub(WINDOW_BEFORE).max(consumed));
+    // Start the window at a token boundary so no word is cut in half.
+    let from = if from > consumed && from > 0 {
+        text[from..anchor_start].find(char::is_whitespace).map_or(anchor_start, |w| from + w)
+    } else {
+        from
+    };
+    let to = token::floor_boundary(text, anchor_end + WINDOW_AFTER);
+    let to = if to < text.len() {
+        text[anchor_end..to].rfind(char::is_whitespace).map_or(to, |w| anchor_end + w)
+    } else {
+        to
+    };
+    let toks = token::tokenize(text, from, to);
+    let anchor = toks.iter().position(|t| t.end > anchor_start)?;
+    note_dollar(&toks, anchor, dollars);
+    let g = amount::Grammar { text, toks: &toks };
+    let lead = anchor.saturating_sub(MAX_LEAD_TOKENS);
+    let mut parsed = None;
+    for k in lead..=anchor {
+        if let Some(p) = g.expr(k) {
+            if p.start <= toks[anchor].start && p.end >= toks[anchor].end.min(anchor_end) {
+                parsed = Some(p);
+                break;
+            }
+        }
+    }
+    let p = parsed?;
+    let cur = match p.cur {
+        Some(c) => c,
+        None => elliptical_currency(text, &toks, &p, found)?,
+    };
+    let qualifier = if p.value_max.is_some() {
+        Qualifier::Range
+    } else {
+        qualifier::before(text, &toks, p.first_tok)
+            .or_else(|| qualifier::after(&toks, p.next_tok))
+            .unwrap_or_default()
+    };
+    if let Cur::Iso(code) = cur {
+        if p.start < text.len() && text[p.start..p.end].contains('$') {
+            if code == "USD" {
+                dollars.us_named = true;
+            }
+        } else if code == "USD" && text[p.start..p.end].to_ascii_lowercase().contains("dollar") {
+            dollars.us_named = true;
+        }
+    }
+    let converted = found.last().is_some_and(|prev| {
+        let between = text.get(prev.parsed_end..p.start).unwrap_or("");
+        between.len() <= 24 && (between.contains('(') || between.contains(';'))
+    });
+    Some(Found {
+        start: p.start,
+        end: p.end,
+        parsed_end: p.end,
+        value: p.value,
+        value_max: p.value_max,
+        cur,
+        qualifier,
+        scale_exp: p.scale_exp,
+        converted,
+    })
+}
+
+/// "Canadian dollars" makes the document's bare "$" Canadian; "US dollars"
+/// or "US$" keeps it American.
+fn note_dollar(toks: &[token::Tok<'_>], anchor: usize, dollars: &mut DollarEvidence) {
+    let t = &toks[anchor];
+    if !t.lower.starts_with("dollar") || anchor == 0 {
+        return;
+    }
+    let prev = &toks[anchor - 1];
+    if matches!(prev.lower.as_ref(), "us" | "s" | "american") {
+        dollars.us_named = true;
+        return;
+    }
+    let before = if anchor >= 2 { toks[anchor - 2].lower.as_ref() } else { "" };
+    let code = currency::named_dollar(&prev.lower, &t.lower).or_else(|| currency::named_dollar(before, &prev.lower));
+    if let Some(code) = code {
+        match dollars.other {
+            Some(c) if c != code => dollars.several_others = true,
+            _ => dollars.other = Some(code),
+        }
+    }
+}
+
+/// "Europe had provided 138 billion in aid": an amount with a scale word and
+/// no currency continues the money of the amount just before it, when what
+/// follows it is not a noun that counts something else ("1.4 billion people").
+fn elliptical_currency(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed, found: &[Found]) -> Option<Cur> {
+    if p.scale_exp < 6 || p.value_max.is_some() || p.words_only {
+        return None;
+    }
+    let prev = found.iter().rev().find(|f| !f.converted)?;
+    if p.start.saturating_sub(prev.end) > ELLIPSIS_REACH {
+        return None;
+    }
+    // A paragraph of other matters in between breaks the thread.
+    if text[prev.end..p.start].matches("\n\n").count() > 1 {
+        return None;
+    }
+    match toks.get(p.next_tok) {
+        None => {}
+        Some(t) if t.kind == token::Kind::Word => {
+            if !matches!(
+                t.lower.as_ref(),
+                "in" | "from" | "for" | "on" | "to" | "went" | "goes" | "go" | "covers" | "cover" | "covered" | "is"
+                    | "was" | "are" | "were" | "will" | "would" | "has" | "had" | "have" | "comes" | "came"
+                    | "remains" | "remained" | "and" | "or" | "but" | "as" | "by" | "with" | "while" | "of"
+                    | "this" | "that" | "last" | "earlier" | "so" | "annually" | "a" | "per" | "each"
+            ) {
+                return None;
+            }
+        }
+        Some(_) => {}
+    }
+    Some(prev.cur)
+}
+
+/// Document-level rules: the document's dollar, and a scale word left out
+/// before a conversion ("€27.5 ($31.3 billion)").
+fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<Money> {
+    let bare_dollar = match (dollars.us_named, dollars.other, dollars.several_others) {
+        (false, Some(code), false) => code,
+        _ => "USD",
+    };
+    for i in 0..found.len().saturating_sub(1) {
+        if let Some(scaled) = elided_scale(text, &found[i], &found[i + 1]) {
+            found[i].value = scaled;
+            found[i].scale_exp = found[i + 1].scale_exp;
+        }
+    }
+    let mut out = Vec::with_capacity(found.len());
+    let mut chars_before = 0usize;
+    let mut counted_to = 0usize;
+    for f in found {
+        chars_before += text[counted_to..f.start].chars().count();
+        let start = chars_before;
+        let surface = text[f.start..f.end].to_string();
+        let len = surface.chars().count();
+        chars_before += len;
+        counted_to = f.end;
+        let (ss, se) = sentence::bounds(text, f.start, f.end);
+        out.push(Money {
+            start,
+            end: start + len,
+            byte_start: f.start,
+            byte_end: f.end,
+            surface,
+            value: f.value.normalize(),
+            value_max: f.value_max.map(|v| v.normalize()),
+            currency: match f.cur {
+                Cur::Iso(code) => code,
+                Cur::Dollar => bare_dollar,
+            },
+            qualifier: f.qualifier,
+            sentence: text[ss..se].to_string(),
+            scale_exp: f.scale_exp,
+        });
+    }
+    out
+}
+
+/// The value of `a` when its scale word was left out before a conversion
+/// that has one: "€27.5 ($31.3 billion)" is 27.5 billion euros.
+fn elided_scale(text: &str, a: &Found, b: &Found) -> Option<Decimal> {
+    if a.scale_exp != 0 || b.scale_exp < 6 || !b.converted || a.value_max.is_some() || a.cur == b.cur || a.value.is_zero() {
+        return None;
+    }
+    if text[a.end..b.start].trim() != "(" {
+        return None;
+    }
+    let scaled = a.value * number::pow10(b.scale_exp);
+    // Currencies differ, but not by more than a few times.
+    let ratio = scaled / b.value;
+    (ratio > Decimal::new(2, 1) && ratio < Decimal::from(5)).then_some(scaled)
+}
+
+#[cfg(test)]
+mod tests;

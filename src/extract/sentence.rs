@@ -1,0 +1,99 @@
+//! The sentence around a mention, so that every ledger row can be traced to
+//! the words that stated it.
+
+/// Abbreviations whose dot does not end a sentence.
+static ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "inc", "corp", "co", "ltd", "gen", "sen", "rep", "gov", "lt",
+    "col", "sgt", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "ca", "dept", "est", "mrd", "mio", "bn", "mn", "fig", "vol", "pres", "prof", "u.s", "e.g", "i.e",
+];
+
+/// Byte bounds of the sentence holding `start..end`: from after the previous
+/// sentence end or line break to the next one.
+pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    while s > 0 {
+        let b = bytes[s - 1];
+        if b == b'\n' || (is_space(b) && s >= 2 && ends_sentence(text, s - 2)) {
+            break;
+        }
+        s -= 1;
+    }
+    let mut e = end;
+    while e < bytes.len() {
+        let b = bytes[e];
+        if b == b'\n' {
+            break;
+        }
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, e) && (e + 1 == bytes.len() || is_space(bytes[e + 1])) {
+            e += 1;
+            break;
+        }
+        e += 1;
+    }
+    let (s, e) = (s.min(start), e.max(end));
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (s + lead, e - trail)
+}
+
+fn is_space(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\r'
+}
+
+/// Whether the punctuation at byte `i` ends a sentence (a closing quote after
+/// it counts with it).
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut p = i;
+    // ."  .)  .”
+    while p > 0 && matches!(bytes[p], b'"' | b')' | b'\'') {
+        p -= 1;
+    }
+    if !matches!(bytes[p], b'.' | b'!' | b'?') {
+        // The closing quote of ” is three bytes; look through it.
+        if text.get(..=i).is_some_and(|t| t.ends_with('”')) && i >= 3 {
+            return ends_sentence(text, i - 3);
+        }
+        return false;
+    }
+    if bytes[p] != b'.' {
+        return true;
+    }
+    // The word before the dot: an initial ("U.S.") or abbreviation keeps going.
+    let before = &text[..p];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(w, c)| w + c.len_utf8());
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_sentence() {
+        // text, the mention, the sentence wanted
+        let cases: &[(&str, &str, &str)] = &[
+            ("First one. The U.S. gave $5 billion. Last.", "$5 billion", "The U.S. gave $5 billion."),
+            ("Title\nMr. Smith said $3m was spent! Then", "$3m", "Mr. Smith said $3m was spent!"),
+            ("$2B", "$2B", "$2B"),
+            ("He said \"it is $4bn.\" She left.", "$4bn", "He said \"it is $4bn.\""),
+        ];
+        for (text, mention, want) in cases {
+            let start = text.find(mention).unwrap();
+            let (s, e) = bounds(text, start, start + mention.len());
+            assert_eq!(&text[s..e], *want, "{text}");
+        }
+    }
+}

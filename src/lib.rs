@@ -1,0 +1,8 @@
+//! aidledger: turns news articles into a ledger of the money figures they
+//! report. The library holds every stage (read, extract, evaluate); the
+//! binary in `main.rs` only parses flags and calls it.
+
+pub mod article;
+pub mod eval;
+pub mod extract;
+pub mod output;
