@@ -378,7 +378,11 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// "US$", "C$", "HK $", "u.s $", "usd$", "Mex$": letters that name a dollar.
     fn dollar_letters(&self, i: usize) -> Option<Currency> {
-        let mut letters = String::new();
+        // Cheap test first: a "$" within the next four tokens, after short letters.
+        if self.tok(i).is_none_or(|t| t.raw.len() > 3) || !(i + 1..i + 5).any(|k| self.tok(k).is_some_and(|t| t.raw == "$")) {
+            return None;
+        }
+        let mut letters = String::with_capacity(8);
         let mut k = i;
         loop {
             let t = self.tok(k).filter(|t| t.kind == Kind::Word && t.raw.is_ascii())?;

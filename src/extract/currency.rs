@@ -2,7 +2,7 @@
 //! English, German and French, with the minor units (cents, pence) that
 //! count in hundredths of their parent.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A currency as the text names it. A bare dollar ("$", "dollars") is kept
@@ -303,9 +303,9 @@ pub(crate) fn symbol(c: char) -> Option<(Cur, u64)> {
 
 /// Names indexed by their first word, longest first.
 pub(crate) fn names_starting_with(word: &str) -> &'static [&'static Name] {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static Name>>> = OnceLock::new();
+    static INDEX: OnceLock<FxHashMap<&'static str, Vec<&'static Name>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<&'static Name>> = HashMap::new();
+        let mut map: FxHashMap<&'static str, Vec<&'static Name>> = FxHashMap::default();
         for name in NAMES {
             map.entry(name.words[0]).or_default().push(name);
         }
@@ -317,14 +317,13 @@ pub(crate) fn names_starting_with(word: &str) -> &'static [&'static Name] {
     index.get(word).map(Vec::as_slice).unwrap_or(&[])
 }
 
-/// Every word that can end a currency name, plus the codes: the anchors the
-/// scanner looks for.
+/// The words the scanner looks for: the last word of every currency name
+/// (the words before it are read from the window) and the codes, leaving out
+/// codes that are common words ("all", "try") and one-letter words, which
+/// would match everywhere; the number or symbol beside those anchors it.
 pub(crate) fn anchor_words() -> Vec<String> {
-    let mut words: Vec<String> = NAMES.iter().flat_map(|n| n.words.iter().map(|w| w.to_string())).collect();
-    words.extend(CODES.iter().map(|c| c.to_string()));
-    // One-letter words ("c", "e", "s") come from multi-word names and dollar
-    // prefixes; they would match everywhere, and the symbol or number next to
-    // them is an anchor of its own.
+    let mut words: Vec<String> = NAMES.iter().map(|n| n.words[n.words.len() - 1].to_string()).collect();
+    words.extend(CODES.iter().filter(|c| !code_is_wordlike(c)).map(|c| c.to_string()));
     words.retain(|w| w.chars().count() > 1);
     words.sort();
     words.dedup();

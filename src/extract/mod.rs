@@ -15,7 +15,7 @@ mod token;
 
 pub use currency::Cur;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -72,8 +72,8 @@ pub struct Money {
 }
 
 /// Bytes of text read on either side of an anchor.
-const WINDOW_BEFORE: usize = 160;
-const WINDOW_AFTER: usize = 160;
+const WINDOW_BEFORE: usize = 80;
+const WINDOW_AFTER: usize = 80;
 /// How many tokens left of an anchor a money expression may start.
 const MAX_LEAD_TOKENS: usize = 12;
 /// How far back (bytes) an elliptical amount ("11 billion") may look for the
@@ -83,20 +83,42 @@ const ELLIPSIS_REACH: usize = 500;
 /// Scale words that anchor an amount written without a currency.
 static SCALE_ANCHORS: &[&str] = &["million", "millions", "billion", "billions", "trillion", "bn", "bln", "mln", "tn"];
 
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// What an anchor pattern is, to decide cheaply whether it is worth reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnchorKind {
+    /// A currency word or code: may go with a number spelled out.
+    Name,
+    /// A symbol or a scale word: only ever beside digits.
+    NeedsDigits,
+}
+
+const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₴', '₽', '₹', '₩', '₡', '₾', '₭', '₿', '₺', '₦', '₱', '₪', '¢', '元', '₸', '₼', '₫', '฿'];
+
+fn automaton() -> &'static (AhoCorasick, Vec<AnchorKind>) {
+    static AC: OnceLock<(AhoCorasick, Vec<AnchorKind>)> = OnceLock::new();
     AC.get_or_init(|| {
-        let mut patterns = currency::anchor_words();
-        patterns.extend(SCALE_ANCHORS.iter().map(|s| s.to_string()));
-        for c in ['$', '€', '£', '¥', '₴', '₽', '₹', '₩', '₡', '₾', '₭', '₿', '₺', '₦', '₱', '₪', '¢', '元', '₸', '₼', '₫', '฿'] {
-            patterns.push(c.to_string());
+        let mut patterns: Vec<String> = currency::anchor_words();
+        let mut kinds = vec![AnchorKind::Name; patterns.len()];
+        for p in SCALE_ANCHORS.iter().map(|s| s.to_string()).chain(SYMBOLS.iter().map(|c| c.to_string())) {
+            patterns.push(p);
+            kinds.push(AnchorKind::NeedsDigits);
         }
-        AhoCorasickBuilder::new()
+        let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: one table step per byte, the scan that sets throughput.
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
-            .expect("the anchor patterns are fixed and valid")
+            .expect("the anchor patterns are fixed and valid");
+        (ac, kinds)
     })
+}
+
+/// Whether an ASCII digit stands in `text[from..to]` (clamped to the text).
+fn digit_near(bytes: &[u8], from: usize, to: usize) -> bool {
+    let to = to.min(bytes.len());
+    bytes[from.min(to)..to].iter().any(u8::is_ascii_digit)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -109,9 +131,13 @@ pub fn extract(text: &str) -> Vec<Money> {
     let mut consumed = 0usize;
     let mut dollars = DollarEvidence::default();
     let bytes = text.as_bytes();
-    for m in automaton().find_iter(text) {
+    let (ac, kinds) = automaton();
+    for m in ac.find_iter(text) {
         let (s, e) = (m.start(), m.end());
         if s < consumed {
+            continue;
+        }
+        if kinds[m.pattern().as_usize()] == AnchorKind::NeedsDigits && !digit_near(bytes, s.saturating_sub(40), e + 16) {
             continue;
         }
         let first = bytes[s];

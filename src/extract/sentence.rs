@@ -15,7 +15,7 @@ pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut s = start;
     while s > 0 {
         let b = bytes[s - 1];
-        if b == b'\n' || (is_space(b) && s >= 2 && ends_sentence(text, s - 2)) {
+        if b == b'\n' || (is_space(b) && s >= 2 && may_end(bytes[s - 2]) && ends_sentence(text, s - 2)) {
             break;
         }
         s -= 1;
@@ -37,6 +37,12 @@ pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     (s + lead, e - trail)
+}
+
+/// Bytes that can close a sentence: . ! ? a closing quote or bracket, or the
+/// last byte of ” (0x9D).
+fn may_end(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | 0x9D)
 }
 
 fn is_space(b: u8) -> bool {

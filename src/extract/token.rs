@@ -6,7 +6,7 @@
 //! the gap between two tokens tells whether they were glued, spaced, or split
 //! by a paragraph break.
 
-use std::borrow::Cow;
+use std::ops::Deref;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -28,7 +28,40 @@ pub(crate) struct Tok<'t> {
     /// The token as written.
     pub raw: &'t str,
     /// Lower-cased text, borrowed when the token has no upper-case letter.
-    pub lower: Cow<'t, str>,
+    pub lower: Lower<'t>,
+}
+
+/// A lower-cased token without a heap allocation in the common cases: the
+/// token itself when it has no capitals, else a short ASCII copy kept inline.
+#[derive(Debug, Clone)]
+pub(crate) enum Lower<'t> {
+    Borrowed(&'t str),
+    Inline { buf: [u8; 24], len: u8 },
+    Owned(String),
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII bytes are ever written inline.
+            Lower::Inline { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
 }
 
 impl Tok<'_> {
@@ -81,6 +114,30 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             push(&mut toks, text, start, i, Kind::Digits);
             continue;
         }
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            i += 1;
+            while i < to && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // A word that goes on in another script ("Telefónica") is read on below.
+            if i < to && bytes[i] >= 0x80 {
+                while i < to {
+                    match text[i..].chars().next() {
+                        Some(d) if d.is_alphabetic() || is_mark(d) => i += d.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+            push(&mut toks, text, start, i, Kind::Word);
+            continue;
+        }
+        if b < 0x80 {
+            let kind = if b == b'$' { Kind::Symbol } else { Kind::Punct };
+            push(&mut toks, text, i, i + 1, kind);
+            i += 1;
+            continue;
+        }
         let c = match text[i..].chars().next() {
             Some(c) => c,
             None => break,
@@ -115,12 +172,28 @@ fn is_mark(c: char) -> bool {
 
 fn push<'t>(toks: &mut Vec<Tok<'t>>, text: &'t str, start: usize, end: usize, kind: Kind) {
     let raw = &text[start..end];
-    let lower = if raw.chars().any(char::is_uppercase) {
-        Cow::Owned(raw.to_lowercase())
+    toks.push(Tok { start, end, kind, raw, lower: lower(raw) });
+}
+
+fn lower(raw: &str) -> Lower<'_> {
+    if raw.is_ascii() {
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Borrowed(raw);
+        }
+        if raw.len() <= 24 {
+            let mut buf = [0u8; 24];
+            for (d, s) in buf.iter_mut().zip(raw.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Lower::Inline { buf, len: raw.len() as u8 };
+        }
+        return Lower::Owned(raw.to_ascii_lowercase());
+    }
+    if raw.chars().any(char::is_uppercase) {
+        Lower::Owned(raw.to_lowercase())
     } else {
-        Cow::Borrowed(raw)
-    };
-    toks.push(Tok { start, end, kind, raw, lower });
+        Lower::Borrowed(raw)
+    }
 }
 
 /// The gap between the end of one token and the start of the next.
