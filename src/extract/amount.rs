@@ -220,6 +220,10 @@ impl<'a, 't> Grammar<'a, 't> {
             None => i,
         };
         let num = self.number(j, prefix.is_some())?;
+        // "Euro 2024", "dollar 2023": a currency word before a year names no amount.
+        if prefix.as_ref().is_some_and(|p| !p.is_symbol && self.tok(i).is_some_and(|t| t.raw.len() > 3)) && num.scale_exp == 0 && is_year(self.toks[j].raw) {
+            return None;
+        }
         let mut k = num.next;
         let mut value = num.value;
         let mut scale_exp = num.scale_exp;
@@ -263,6 +267,10 @@ impl<'a, 't> Grammar<'a, 't> {
             }
         }
         if per_unit > 1 {
+            // "not worth a penny", "a cent on the tax": idioms, not figures.
+            if num.words && matches!(self.word(j), Some("a" | "an")) {
+                return None;
+            }
             value /= Decimal::from(per_unit);
         }
         let mut amt = Amt { first: i, next: k, value, cur, scale_exp, words: num.words };
@@ -289,7 +297,7 @@ impl<'a, 't> Grammar<'a, 't> {
         let mut end = next;
         let minor = self
             .suffix_currency(next, false)
-            .filter(|s| s.per_unit == 100 && (s.cur == Cur::Dollar || Some(s.cur) == amt.cur || s.cur == Cur::Iso("GBP")));
+            .filter(|s| s.per_unit == 100 && (matches!(s.cur, Cur::Dollar | Cur::Penny | Cur::Iso("GBP")) || Some(s.cur) == amt.cur));
         if let Some(m) = minor {
             end = m.next;
         } else {
@@ -656,6 +664,10 @@ impl<'a, 't> Grammar<'a, 't> {
             _ => {}
         }
         if let Some((v, next)) = self.english_words(i) {
+            // "one and a half trillion"
+            if self.word(next) == Some("and") && self.word(next + 1) == Some("a") && self.word(next + 2) == Some("half") {
+                return Some(words(v + Decimal::new(5, 1), next + 3));
+            }
             // "three quarters billion"
             if matches!(self.word(next), Some("quarters" | "quarter")) && self.scale_at(next + 1).is_some() {
                 return Some(words(v * Decimal::new(25, 2), next + 1));
@@ -725,4 +737,9 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         Some((total + current, k))
     }
+}
+
+/// A four-digit year from 1800 to 2199.
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && matches!(&raw[..2], "18" | "19" | "20" | "21")
 }

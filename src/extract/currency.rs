@@ -11,6 +11,9 @@ use std::sync::OnceLock;
 pub enum Cur {
     Iso(&'static str),
     Dollar,
+    /// "penny": a British penny where the document speaks of pounds, else a
+    /// cent of the document's dollar.
+    Penny,
 }
 
 /// Where a currency word may stand relative to its number.
@@ -31,7 +34,7 @@ pub(crate) struct Name {
     pub per_unit: u64,
 }
 
-use Cur::{Dollar, Iso};
+use Cur::{Dollar, Iso, Penny};
 use Place::{After, Either};
 
 macro_rules! names {
@@ -204,8 +207,8 @@ static NAMES: &[Name] = names! {
     ["cent"] => Dollar, After, 100;
     ["cents"] => Dollar, After, 100;
     ["c"] => Dollar, After, 100;
-    ["penny"] => Iso("GBP"), After, 100;
-    ["pennies"] => Iso("GBP"), After, 100;
+    ["penny"] => Penny, After, 100;
+    ["pennies"] => Penny, After, 100;
     ["pence"] => Iso("GBP"), After, 100;
     ["sen"] => Iso("MYR"), After, 100;
     ["sens"] => Iso("MYR"), After, 100;

@@ -318,6 +318,7 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
         (false, Some(code), false) => code,
         _ => "USD",
     };
+    let penny = if found.iter().any(|f| f.cur == Cur::Iso("GBP")) { "GBP" } else { bare_dollar };
     for i in 0..found.len().saturating_sub(1) {
         if let Some(scaled) = elided_scale(text, &found[i], &found[i + 1]) {
             found[i].value = scaled;
@@ -346,6 +347,7 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
             currency: match f.cur {
                 Cur::Iso(code) => code,
                 Cur::Dollar => bare_dollar,
+                Cur::Penny => penny,
             },
             qualifier: f.qualifier,
             sentence: text[ss..se].to_string(),

@@ -26,9 +26,22 @@ pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
         if b == b'\n' {
             break;
         }
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, e) && (e + 1 == bytes.len() || is_space(bytes[e + 1])) {
-            e += 1;
-            break;
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, e) {
+            // Closing quotes and brackets stay with the sentence: ."  .)  .”
+            let mut close = e + 1;
+            loop {
+                if close < bytes.len() && matches!(bytes[close], b'"' | b'\'' | b')') {
+                    close += 1;
+                } else if text.get(close..).is_some_and(|t| t.starts_with(['”', '’', '»'])) {
+                    close += 3.min(text[close..].chars().next().map_or(1, char::len_utf8));
+                } else {
+                    break;
+                }
+            }
+            if close == bytes.len() || is_space(bytes[close]) || bytes[close] == b'\n' {
+                e = close;
+                break;
+            }
         }
         e += 1;
     }

@@ -1,0 +1,285 @@
+//! Table tests for the money parser: one line a case, the text and every
+//! mention expected in it as (surface, value, value_max, currency, qualifier).
+//! The surface pins the span: it must be exactly what the span slices out.
+
+use super::*;
+
+type Want = (&'static str, &'static str, Option<&'static str>, &'static str, &'static str);
+
+fn check(cases: &[(&str, &[Want])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = extract(text);
+        let rows: Vec<(String, String, Option<String>, &str, &str)> = got
+            .iter()
+            .map(|m| (m.surface.clone(), m.value.to_string(), m.value_max.map(|v| v.to_string()), m.currency, m.qualifier.as_str()))
+            .collect();
+        let want_rows: Vec<(String, String, Option<String>, &str, &str)> = want
+            .iter()
+            .map(|(s, v, max, c, q)| (s.to_string(), v.to_string(), max.map(str::to_string), *c, *q))
+            .collect();
+        if rows != want_rows {
+            failures.push(format!("{text:?}\n   want {want_rows:?}\n    got {rows:?}"));
+        }
+        // Offsets are code points, end exclusive, and slice out the surface.
+        for m in &got {
+            let sliced: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+            assert_eq!(sliced, m.surface, "span of {:?} in {text:?}", m.surface);
+            assert_eq!(&text[m.byte_start..m.byte_end], m.surface);
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn symbols_and_codes() {
+    check(&[
+        ("Kyiv got $61 billion.", &[("$61 billion", "61000000000", None, "USD", "exact")]),
+        ("aid of over USD278 billion since", &[("USD278 billion", "278000000000", None, "USD", "more_than")]),
+        ("a fund of EUR 50 billion", &[("EUR 50 billion", "50000000000", None, "EUR", "exact")]),
+        ("worth 20 billion USD in all", &[("20 billion USD", "20000000000", None, "USD", "exact")]),
+        ("The €50bn facility", &[("€50bn", "50000000000", None, "EUR", "exact")]),
+        ("Britain gave £3.8bn", &[("£3.8bn", "3800000000", None, "GBP", "exact")]),
+        ("a ¥500 million loan", &[("¥500 million", "500000000", None, "JPY", "exact")]),
+        ("₴1.2 billion in pensions", &[("₴1.2 billion", "1200000000", None, "UAH", "exact")]),
+        ("₽300 billion of reserves", &[("₽300 billion", "300000000000", None, "RUB", "exact")]),
+        ("US$4.7 billion and C$500 million", &[
+            ("US$4.7 billion", "4700000000", None, "USD", "exact"),
+            ("C$500 million", "500000000", None, "CAD", "exact"),
+        ]),
+        ("A$100m, R$150 billion and HK$3 billion", &[
+            ("A$100m", "100000000", None, "AUD", "exact"),
+            ("R$150 billion", "150000000000", None, "BRL", "exact"),
+            ("HK$3 billion", "3000000000", None, "HKD", "exact"),
+        ]),
+        ("the EUR50 billion plan", &[("EUR50 billion", "50000000000", None, "EUR", "exact")]),
+        ("cost 115USD", &[("115USD", "115", None, "USD", "exact")]),
+        ("a 30 MUSD contract", &[("30 MUSD", "30000000", None, "USD", "exact")]),
+        ("They lost 75 USD million.", &[("75 USD million", "75000000", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn scale_words_and_short_forms() {
+    check(&[
+        ("$650m worth", &[("$650m", "650000000", None, "USD", "exact")]),
+        ("a $2B deal", &[("$2B", "2000000000", None, "USD", "exact")]),
+        ("only $10K", &[("$10K", "10000", None, "USD", "exact")]),
+        ("about $800 mln", &[("$800 mln", "800000000", None, "USD", "approx")]),
+        ("$61 bln in aid", &[("$61 bln", "61000000000", None, "USD", "exact")]),
+        ("a $3tn economy", &[("$3tn", "3000000000000", None, "USD", "exact")]),
+        ("a $1.2 trillion budget", &[("$1.2 trillion", "1200000000000", None, "USD", "exact")]),
+        ("5 lakh rupees", &[("5 lakh rupees", "500000", None, "INR", "exact")]),
+        ("4 crore rupees", &[("4 crore rupees", "40000000", None, "INR", "exact")]),
+        ("a $5MM round", &[("$5MM", "5000000", None, "USD", "exact")]),
+        ("50 thousand million euros", &[("50 thousand million euros", "50000000000", None, "EUR", "exact")]),
+        ("the $60.8bn billion bill", &[("$60.8bn billion", "60800000000", None, "USD", "exact")]),
+        ("5 billion rubles", &[("5 billion rubles", "5000000000", None, "RUB", "exact")]),
+    ]);
+}
+
+#[test]
+fn separators_and_decimals() {
+    check(&[
+        ("$1,000,000 raised", &[("$1,000,000", "1000000", None, "USD", "exact")]),
+        ("1,5 billion euros", &[("1,5 billion euros", "1500000000", None, "EUR", "exact")]),
+        ("liegt bei 2,5 Mio USD", &[("2,5 Mio USD", "2500000", None, "USD", "exact")]),
+        ("Preise ab 12.345 €.", &[("12.345 €", "12345", None, "EUR", "exact")]),
+        ("Er zahlte 94.000 $ dafür", &[("94.000 $", "94000", None, "USD", "exact")]),
+        ("Der Etat: 12 500 EUR.", &[("12 500 EUR", "12500", None, "EUR", "exact")]),
+        ("$1.250 billion", &[("$1.250 billion", "1250000000", None, "USD", "exact")]),
+        ("a loan of 12,34,567.89 rupees", &[("12,34,567.89 rupees", "1234567.89", None, "INR", "exact")]),
+        ("$ 20,000.00 in fees", &[("$ 20,000.00", "20000", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn spelled_out_numbers() {
+    check(&[
+        ("Nine billion dollars is set aside.", &[("Nine billion dollars", "9000000000", None, "USD", "exact")]),
+        ("a billion euros a year", &[("a billion euros", "1000000000", None, "EUR", "exact")]),
+        ("a three-billion-dollar plan", &[("three-billion-dollar", "3000000000", None, "USD", "exact")]),
+        ("sixty-one billion dollars", &[("sixty-one billion dollars", "61000000000", None, "USD", "exact")]),
+        ("a one and a half trillion dollar economy", &[("one and a half trillion dollar", "1500000000000", None, "USD", "exact")]),
+        ("a quarter million us dollars", &[("a quarter million us dollars", "250000", None, "USD", "exact")]),
+        ("three thousand dollars", &[("three thousand dollars", "3000", None, "USD", "exact")]),
+        ("one hundred and five euros", &[("one hundred and five euros", "105", None, "EUR", "exact")]),
+    ]);
+}
+
+#[test]
+fn currency_words() {
+    check(&[
+        ("300 million hryvnias", &[("300 million hryvnias", "300000000", None, "UAH", "exact")]),
+        ("200 billion roubles", &[("200 billion roubles", "200000000000", None, "RUB", "exact")]),
+        ("10 million pounds", &[("10 million pounds", "10000000", None, "GBP", "exact")]),
+        ("30 billion yuan", &[("30 billion yuan", "30000000000", None, "CNY", "exact")]),
+        ("20 million Swiss francs", &[("20 million Swiss francs", "20000000", None, "CHF", "exact")]),
+        ("45 billion US dollars", &[("45 billion US dollars", "45000000000", None, "USD", "exact")]),
+        ("16,4 Millionen kanadischen Dollar", &[("16,4 Millionen kanadischen Dollar", "16400000", None, "CAD", "exact")]),
+        ("100 bucks", &[("100 bucks", "100", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn hyphenated_adjectives() {
+    check(&[
+        ("a $675-million package", &[("$675-million", "675000000", None, "USD", "exact")]),
+        ("an extra 50-billion-euro fund", &[("50-billion-euro", "50000000000", None, "EUR", "exact")]),
+        ("a 12-cent dividend", &[("12-cent", "0.12", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn ranges() {
+    check(&[
+        ("$40-50 billion", &[("$40-50 billion", "40000000000", Some("50000000000"), "USD", "range")]),
+        ("€3bn-€4bn a year", &[("€3bn-€4bn", "3000000000", Some("4000000000"), "EUR", "range")]),
+        ("runs at $5 to $6 billion a month", &[("$5 to $6 billion", "5000000000", Some("6000000000"), "USD", "range")]),
+        ("costs between $5 billion and $6 billion", &[("$5 billion and $6 billion", "5000000000", Some("6000000000"), "USD", "range")]),
+        ("$174–175 billion", &[("$174–175 billion", "174000000000", Some("175000000000"), "USD", "range")]),
+        ("between 10 and 20 dollars", &[("10 and 20 dollars", "10", Some("20"), "USD", "range")]),
+        ("10-20 dollars", &[("10-20 dollars", "10", Some("20"), "USD", "range")]),
+        // A change over time is two figures, not a range.
+        ("aid rose from $5 billion to $6 billion", &[
+            ("$5 billion", "5000000000", None, "USD", "exact"),
+            ("$6 billion", "6000000000", None, "USD", "exact"),
+        ]),
+        // Two currencies are two amounts.
+        ("between 4 dollars and 7 euros", &[("4 dollars", "4", None, "USD", "exact"), ("7 euros", "7", None, "EUR", "exact")]),
+        ("gave $5 billion to 10 countries", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn qualifiers() {
+    check(&[
+        ("more than $5 billion", &[("$5 billion", "5000000000", None, "USD", "more_than")]),
+        ("over $5 billion", &[("$5 billion", "5000000000", None, "USD", "more_than")]),
+        ("in excess of $5 billion", &[("$5 billion", "5000000000", None, "USD", "more_than")]),
+        ("exceeded $30 billion", &[("$30 billion", "30000000000", None, "USD", "more_than")]),
+        ("at least $1 billion", &[("$1 billion", "1000000000", None, "USD", "at_least")]),
+        ("no less than €2bn", &[("€2bn", "2000000000", None, "EUR", "at_least")]),
+        ("$400 billion or more", &[("$400 billion", "400000000000", None, "USD", "at_least")]),
+        ("nearly $61 billion", &[("$61 billion", "61000000000", None, "USD", "approx")]),
+        ("almost $4 billion", &[("$4 billion", "4000000000", None, "USD", "approx")]),
+        ("some $425 million", &[("$425 million", "425000000", None, "USD", "approx")]),
+        ("roughly $6 billion", &[("$6 billion", "6000000000", None, "USD", "approx")]),
+        ("~$5bn", &[("$5bn", "5000000000", None, "USD", "approx")]),
+        ("said \"about €25 billion\"", &[("€25 billion", "25000000000", None, "EUR", "approx")]),
+        ("up to $700 million", &[("$700 million", "700000000", None, "USD", "up_to")]),
+        ("as much as $2 billion", &[("$2 billion", "2000000000", None, "USD", "up_to")]),
+        ("less than $1 billion", &[("$1 billion", "1000000000", None, "USD", "less_than")]),
+        ("no more than 7 euros", &[("7 euros", "7", None, "EUR", "less_than")]),
+        ("under $400,000 a year", &[("$400,000", "400000", None, "USD", "less_than")]),
+        ("rund 14 Millionen Dollar", &[("14 Millionen Dollar", "14000000", None, "USD", "approx")]),
+    ]);
+}
+
+#[test]
+fn whitespace_inside_an_amount() {
+    check(&[
+        ("a further $1.25\nbillion", &[("$1.25\nbillion", "1250000000", None, "USD", "exact")]),
+        ("$ 53.6 billion so far", &[("$ 53.6 billion", "53600000000", None, "USD", "exact")]),
+        ("reached $46. 3 billion", &[("$46. 3 billion", "46300000000", None, "USD", "exact")]),
+        // A blank line ends an amount.
+        ("$5\n\nbillion", &[("$5", "5", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn german_and_french() {
+    check(&[
+        ("50 Milliarden Euro für die Ukraine", &[("50 Milliarden Euro", "50000000000", None, "EUR", "exact")]),
+        ("50 milliards d'euros", &[("50 milliards d'euros", "50000000000", None, "EUR", "exact")]),
+        ("1,5 Mrd. € Hilfe", &[("1,5 Mrd. €", "1500000000", None, "EUR", "exact")]),
+        ("sieben Euro", &[("sieben Euro", "7", None, "EUR", "exact")]),
+        ("achtundsiebzig Millionen Dollar", &[("achtundsiebzig Millionen Dollar", "78000000", None, "USD", "exact")]),
+        ("zwei Euro fünfzig", &[("zwei Euro fünfzig", "2.5", None, "EUR", "exact")]),
+        ("plus de 3 milliards de dollars", &[("3 milliards de dollars", "3000000000", None, "USD", "more_than")]),
+    ]);
+}
+
+#[test]
+fn minor_units() {
+    check(&[
+        ("up 50 cents", &[("50 cents", "0.5", None, "USD", "exact")]),
+        ("at 470 pence a share", &[("470 pence", "4.7", None, "GBP", "exact")]),
+        ("it cost 3 dollars 50 cents.", &[("3 dollars 50 cents", "3.5", None, "USD", "exact")]),
+        ("it cost $20 and 43c", &[("$20 and 43c", "20.43", None, "USD", "exact")]),
+        ("a 10¢ stamp", &[("10¢", "0.1", None, "USD", "exact")]),
+        // "penny" is British where the text speaks of pounds.
+        ("Fees of £2 rose by one penny", &[("£2", "2", None, "GBP", "exact"), ("one penny", "0.01", None, "GBP", "exact")]),
+    ]);
+}
+
+#[test]
+fn which_dollar() {
+    check(&[
+        // "$" alone is the US dollar…
+        ("Ottawa sent $500 million.", &[("$500 million", "500000000", None, "USD", "exact")]),
+        // …unless the text names another dollar in words.
+        ("Figures are in Canadian dollars. Ottawa sent $500 million.", &[("$500 million", "500000000", None, "CAD", "exact")]),
+        ("In Canadian dollars or US dollars: $500 million.", &[("$500 million", "500000000", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn elliptical_and_elided_amounts() {
+    check(&[
+        // The list continues the money of the amount before it.
+        ("How will the $40 billion be split? 11 billion covers weapons.", &[
+            ("$40 billion", "40000000000", None, "USD", "exact"),
+            ("11 billion", "11000000000", None, "USD", "exact"),
+        ]),
+        // A conversion in brackets does not set the thread's currency.
+        ("Europe gave 23 billion euros ($26 billion). It gave 138 billion in aid.", &[
+            ("23 billion euros", "23000000000", None, "EUR", "exact"),
+            ("$26 billion", "26000000000", None, "USD", "exact"),
+            ("138 billion", "138000000000", None, "EUR", "exact"),
+        ]),
+        // A scale word left out before a conversion that has one.
+        ("contributed €27.5 ($31.3 billion)", &[
+            ("€27.5", "27500000000", None, "EUR", "exact"),
+            ("$31.3 billion", "31300000000", None, "USD", "exact"),
+        ]),
+    ]);
+}
+
+#[test]
+fn not_money() {
+    check(&[
+        ("In 2022 lawmakers voted 311-112 in favor.", &[]),
+        ("Prices rose 5% in 2023.", &[]),
+        ("1.4 billion people live there.", &[]),
+        ("It sent $5 billion. Some 1.4 billion people live there.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+        ("billions of dollars are at stake", &[]),
+        ("a couple of billion dollars", &[]),
+        ("ALL 5 solutions are wrong.", &[]),
+        ("the euro zone has 20 members", &[]),
+        ("The Euro 2024 final was in Berlin.", &[]),
+        ("He won 3 medals.", &[]),
+        ("Sen. Smith said 40 people came.", &[]),
+        ("not worth a penny", &[]),
+        ("the $ sign", &[]),
+        ("Dollars, Euros, Pounds and Yen", &[]),
+        ("", &[]),
+    ]);
+}
+
+#[test]
+fn spans_count_code_points() {
+    let text = "Für Kyjiw: €5 Mrd. — und £3bn.";
+    let got = extract(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].start, got[0].end), (11, 18));
+    assert_eq!(got[1].surface, "£3bn");
+    assert_eq!(got[1].start, text.chars().position(|c| c == '£').unwrap());
+}
+
+#[test]
+fn sentences_are_kept() {
+    let got = extract("The U.S. gave $5 billion. Europe gave €3 billion.");
+    assert_eq!(got[0].sentence, "The U.S. gave $5 billion.");
+    assert_eq!(got[1].sentence, "Europe gave €3 billion.");
+}
