@@ -112,11 +112,11 @@ pub fn table_line(a: &Article, m: &Money) -> String {
         None => m.value.to_string(),
     };
     let surface: String = m.surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{:<18} {:>7} {:>22} {:<3} {:<9} {}", truncate(&a.id, 18), m.start, value, m.currency, m.qualifier.as_str(), surface)
+    format!("{:<24} {:>7} {:>22} {:<3} {:<9} {}", truncate(&a.id, 24), m.start, value, m.currency, m.qualifier.as_str(), surface)
 }
 
 pub fn table_header() -> String {
-    format!("{:<18} {:>7} {:>22} {:<3} {:<9} {}", "article", "start", "value", "cur", "qualifier", "surface")
+    format!("{:<24} {:>7} {:>22} {:<3} {:<9} {}", "article", "start", "value", "cur", "qualifier", "surface")
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -184,7 +184,7 @@ impl<'a, 't> Grammar<'a, 't> {
         if opener.is_none() && !dash && self.changes_before(a.first) {
             return None;
         }
-        if opener == Some("from") && self.changes_before(a.first - 1) {
+        if opener == Some("from") && !dash && self.changes_before(a.first - 1) {
             return None;
         }
         Some(self.finish(&lower, Some(&b)))
