@@ -142,3 +142,16 @@ fn the_seed_article_gives_exactly_its_two_figures() {
         .collect();
     assert_eq!(got, [("USD278 billion", "278000000000", "USD", "more_than"), ("USD60 billion", "60000000000", "USD", "exact")]);
 }
+
+#[test]
+fn a_folder_linked_into_itself_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("news");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("a.txt"), "It gave $5 billion.").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let out = run(&["extract", "--format", "jsonl", "."], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&stdout(&out)).len(), 1);
+}

@@ -14,7 +14,7 @@ const SKIP: &[&str] = &[
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-    "pre", "table", "tr", "td", "th", "figcaption", "figure", "dd", "dt", "dl", "address", "hr", "br",
+    "pre", "table", "tr", "td", "th", "figcaption", "figure", "dd", "dt", "dl", "address", "hr",
 ];
 
 pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
@@ -83,6 +83,10 @@ fn walk(el: ElementRef<'_>, out: &mut String) {
             Node::Element(e) => {
                 let tag = e.name();
                 if SKIP.contains(&tag) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+                    continue;
+                }
+                if tag == "br" {
+                    out.push('\n');
                     continue;
                 }
                 let Some(child_el) = ElementRef::wrap(child) else { continue };

@@ -77,7 +77,7 @@ impl Format {
         Some(match ext.as_str() {
             "txt" | "text" | "md" => Format::Text,
             "html" | "htm" | "xhtml" => Format::Html,
-            "jsonl" | "ndjson" | "json" => Format::Jsonl,
+            "jsonl" | "ndjson" => Format::Jsonl,
             "csv" => Format::Csv,
             _ => return None,
         })
@@ -171,8 +171,12 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
         if hidden {
             continue;
         }
+        // A linked folder could lead back up the tree: only real folders are entered.
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if p.is_dir() {
-            collect_files(&p, out)?;
+            if !is_link {
+                collect_files(&p, out)?;
+            }
         } else if Format::from_path(&p).is_some() {
             out.push(p);
         }

@@ -342,23 +342,23 @@ impl<'a, 't> Grammar<'a, 't> {
         }
     }
 
+    /// A currency symbol, with the "ur" some write after "€" ("20 €ur").
+    fn symbol_at(&self, i: usize) -> Option<Currency> {
+        let c = self.tok(i)?.raw.chars().next()?;
+        let (cur, per_unit) = currency::symbol(c)?;
+        let mut next = i + 1;
+        if c == '€' && self.word(next) == Some("ur") && self.glued(next) {
+            next += 1;
+        }
+        Some(Currency { cur, per_unit, next, scale_exp: 0, is_symbol: true })
+    }
+
     /// A currency written before the number.
     fn prefix_currency(&self, i: usize) -> Option<Currency> {
         let t = self.tok(i)?;
         match t.kind {
-            Kind::Symbol => {
-                let c = t.raw.chars().next()?;
-                let (cur, per_unit) = currency::symbol(c)?;
-                if per_unit != 1 {
-                    return None;
-                }
-                let mut next = i + 1;
-                // "€ur"
-                if c == '€' && self.word(next) == Some("ur") && self.glued(next) {
-                    next += 1;
-                }
-                Some(Currency { cur, per_unit, next, scale_exp: 0, is_symbol: true })
-            }
+            // "¢" is written after the number only.
+            Kind::Symbol => self.symbol_at(i).filter(|c| c.per_unit == 1),
             Kind::Word => {
                 if let Some(c) = self.dollar_letters(i) {
                     return Some(c);
@@ -407,7 +407,7 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             break;
         }
-        let dollar = self.tok(k).filter(|t| t.raw == "$")?;
+        self.tok(k).filter(|t| t.raw == "$")?;
         let code = currency::dollar_prefix(&letters)?;
         match self.gap_before(k) {
             Gap::Glued => {}
@@ -416,7 +416,6 @@ impl<'a, 't> Grammar<'a, 't> {
             Gap::Space if !matches!(letters.as_str(), "a" | "s" | "r" | "j" | "ca" | "can") => {}
             _ => return None,
         }
-        let _ = dollar;
         Some(Currency { cur: Cur::Iso(code), per_unit: 1, next: k + 1, scale_exp: 0, is_symbol: true })
     }
 
@@ -474,16 +473,10 @@ impl<'a, 't> Grammar<'a, 't> {
         let t = self.tok(i)?;
         match t.kind {
             Kind::Symbol => {
-                let c = t.raw.chars().next()?;
-                let (cur, per_unit) = currency::symbol(c)?;
                 if !self.glued(i) && !self.symbol_binds_left(i) {
                     return None;
                 }
-                let mut next = i + 1;
-                if c == '€' && self.word(next) == Some("ur") && self.glued(next) {
-                    next += 1;
-                }
-                Some(Currency { cur, per_unit, next, scale_exp: 0, is_symbol: true })
+                self.symbol_at(i)
             }
             Kind::Word => {
                 // "3.14US$"

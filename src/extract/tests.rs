@@ -140,6 +140,8 @@ fn ranges() {
         ("$174–175 billion", &[("$174–175 billion", "174000000000", Some("175000000000"), "USD", "range")]),
         ("between 10 and 20 dollars", &[("10 and 20 dollars", "10", Some("20"), "USD", "range")]),
         ("10-20 dollars", &[("10-20 dollars", "10", Some("20"), "USD", "range")]),
+        // A dash range stays one even after a word of change.
+        ("up from $40-50 billion", &[("$40-50 billion", "40000000000", Some("50000000000"), "USD", "range")]),
         // A change over time is two figures, not a range.
         ("aid rose from $5 billion to $6 billion", &[
             ("$5 billion", "5000000000", None, "USD", "exact"),

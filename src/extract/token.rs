@@ -120,14 +120,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             while i < to && bytes[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            // A word that goes on in another script ("Telefónica") is read on below.
+            // A word that goes on in another script ("Telefónica").
             if i < to && bytes[i] >= 0x80 {
-                while i < to {
-                    match text[i..].chars().next() {
-                        Some(d) if d.is_alphabetic() || is_mark(d) => i += d.len_utf8(),
-                        _ => break,
-                    }
-                }
+                i = word_end(text, i, to);
             }
             push(&mut toks, text, start, i, Kind::Word);
             continue;
@@ -144,14 +139,7 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
         };
         if c.is_alphabetic() && !is_currency_symbol(c) {
             let start = i;
-            i += c.len_utf8();
-            while i < to {
-                match text[i..].chars().next() {
-                    // Marks (Tamil vowel signs, combining accents) belong to the word.
-                    Some(d) if d.is_alphabetic() || is_mark(d) => i += d.len_utf8(),
-                    _ => break,
-                }
-            }
+            i = word_end(text, i + c.len_utf8(), to);
             push(&mut toks, text, start, i, Kind::Word);
             continue;
         }
@@ -164,6 +152,18 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
         i += c.len_utf8();
     }
     toks
+}
+
+/// Where a word that reaches `i` ends: letters of any script, and marks
+/// (Tamil vowel signs, combining accents), which belong to the word.
+fn word_end(text: &str, mut i: usize, to: usize) -> usize {
+    while i < to {
+        match text[i..].chars().next() {
+            Some(d) if d.is_alphabetic() || is_mark(d) => i += d.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 fn is_mark(c: char) -> bool {
