@@ -533,11 +533,12 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         let exp = number::scale(&t.lower, self.glued(i))?;
         let mut next = i + 1;
-        // "1,5 Mrd. €", "2,5 Mio. USD"
+        // "1,5 Mrd. €", "2,5 Mio. USD": the abbreviation's dot, when a currency
+        // follows; otherwise the dot ends the sentence.
         if matches!(t.lower.as_ref(), "mrd" | "mio" | "tsd" | "bn" | "mn" | "mln" | "bln")
             && self.tok(next).is_some_and(|n| n.is_punct('.'))
             && self.glued(next)
-            && self.tok(next + 1).is_some_and(|n| n.kind != Kind::Word || n.raw.chars().next().is_some_and(char::is_lowercase))
+            && self.suffix_currency(next + 1, false).is_some()
         {
             next += 1;
         }

@@ -195,6 +195,9 @@ fn german_and_french() {
         ("50 Milliarden Euro für die Ukraine", &[("50 Milliarden Euro", "50000000000", None, "EUR", "exact")]),
         ("50 milliards d'euros", &[("50 milliards d'euros", "50000000000", None, "EUR", "exact")]),
         ("1,5 Mrd. € Hilfe", &[("1,5 Mrd. €", "1500000000", None, "EUR", "exact")]),
+        ("Sie sagte 1,5 Mrd. Euro zu.", &[("1,5 Mrd. Euro", "1500000000", None, "EUR", "exact")]),
+        // The dot after a scale word ends the sentence when no currency follows.
+        ("It was EUR 1.5 bln. 2 more came.", &[("EUR 1.5 bln", "1500000000", None, "EUR", "exact")]),
         ("sieben Euro", &[("sieben Euro", "7", None, "EUR", "exact")]),
         ("achtundsiebzig Millionen Dollar", &[("achtundsiebzig Millionen Dollar", "78000000", None, "USD", "exact")]),
         ("zwei Euro fünfzig", &[("zwei Euro fünfzig", "2.5", None, "EUR", "exact")]),
@@ -274,7 +277,7 @@ fn spans_count_code_points() {
     let text = "Für Kyjiw: €5 Mrd. — und £3bn.";
     let got = extract(text);
     assert_eq!(got.len(), 2);
-    assert_eq!((got[0].start, got[0].end), (11, 18));
+    assert_eq!((got[0].start, got[0].end), (11, 17));
     assert_eq!(got[1].surface, "£3bn");
     assert_eq!(got[1].start, text.chars().position(|c| c == '£').unwrap());
 }
