@@ -319,6 +319,17 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
         _ => "USD",
     };
     let penny = if found.iter().any(|f| f.cur == Cur::Iso("GBP")) { "GBP" } else { bare_dollar };
+    // A conversion in brackets is as approximate as what it converts:
+    // "around $5bn (£4.12bn)".
+    for i in 1..found.len() {
+        if found[i].converted && found[i].qualifier == Qualifier::Exact {
+            if let Some(q) = found[..i].iter().rev().find(|f| !f.converted).map(|f| f.qualifier) {
+                if q != Qualifier::Range {
+                    found[i].qualifier = q;
+                }
+            }
+        }
+    }
     for i in 0..found.len().saturating_sub(1) {
         if let Some(scaled) = elided_scale(text, &found[i], &found[i + 1]) {
             found[i].value = scaled;

@@ -36,6 +36,8 @@ static BEFORE: &[(&[&str], Qualifier)] = {
         (&["weniger", "als"], LessThan),
         (&["moins", "de"], LessThan),
         (&["close", "to"], Approx),
+        (&["estimated", "at"], Approx),
+        (&["estimated", "to", "be"], Approx),
         (&["an", "estimated"], Approx),
         (&["près", "de"], Approx),
         (&["over"], MoreThan),

@@ -175,6 +175,12 @@ fn qualifiers() {
         ("no more than 7 euros", &[("7 euros", "7", None, "EUR", "less_than")]),
         ("under $400,000 a year", &[("$400,000", "400000", None, "USD", "less_than")]),
         ("rund 14 Millionen Dollar", &[("14 Millionen Dollar", "14000000", None, "USD", "approx")]),
+        ("assets estimated at $300 billion", &[("$300 billion", "300000000000", None, "USD", "approx")]),
+        // A conversion in brackets is as approximate as what it converts.
+        ("costs ran to around $5bn (£4.12bn) a month", &[
+            ("$5bn", "5000000000", None, "USD", "approx"),
+            ("£4.12bn", "4120000000", None, "GBP", "approx"),
+        ]),
     ]);
 }
 
