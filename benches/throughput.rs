@@ -12,7 +12,10 @@ const TARGET_BYTES: usize = 50 * 1024 * 1024;
 
 fn target_bytes() -> usize {
     // AIDLEDGER_BENCH_MB shrinks the run for profiling.
-    std::env::var("AIDLEDGER_BENCH_MB").ok().and_then(|s| s.parse::<usize>().ok()).map_or(TARGET_BYTES, |mb| mb * 1024 * 1024)
+    std::env::var("AIDLEDGER_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+        .map_or(TARGET_BYTES, |mb| mb * 1024 * 1024)
 }
 
 fn main() {
@@ -32,7 +35,7 @@ fn main() {
     }
     if texts.is_empty() {
         let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles");
-        aidledger::article::read_inputs(&[samples.clone()], None, &mut |r| {
+        aidledger::article::read_inputs(std::slice::from_ref(&samples), None, &mut |r| {
             if let Ok(a) = r {
                 texts.push(a.text)
             }

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-pub const CONTEXT_FIELDS: [&str; 7] = ["qualifier", "category", "status", "donor", "recipient", "source", "aid_to_ukraine"];
+pub const CONTEXT_FIELDS: [&str; 7] =
+    ["qualifier", "category", "status", "donor", "recipient", "source", "aid_to_ukraine"];
 
 /// A gold (or predicted) mention, reduced to what is scored.
 #[derive(Debug, Clone)]
@@ -86,12 +87,15 @@ pub fn read_gold(name: &str, data: &str) -> Result<Vec<GoldDoc>, String> {
 }
 
 fn scored_from_json(m: &Value) -> Result<Scored, String> {
-    let offset = |k: &str| m.get(k).and_then(Value::as_u64).map(|x| x as usize).ok_or_else(|| format!("mention without {k:?}"));
+    let offset =
+        |k: &str| m.get(k).and_then(Value::as_u64).map(|x| x as usize).ok_or_else(|| format!("mention without {k:?}"));
     let dec = |k: &str| -> Result<Option<Decimal>, String> {
         match m.get(k) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Decimal::from_str(s).map(Some).map_err(|_| format!("{k} {s:?} is not a decimal")),
-            Some(Value::Number(x)) => Decimal::from_str(&x.to_string()).map(Some).map_err(|_| format!("{k} {x} is not a decimal")),
+            Some(Value::Number(x)) => {
+                Decimal::from_str(&x.to_string()).map(Some).map_err(|_| format!("{k} {x} is not a decimal"))
+            }
             Some(_) => Err(format!("{k} must be a decimal string")),
         }
     };
@@ -138,7 +142,9 @@ fn norm_label(l: &Label) -> Label {
         Label::Text(s) => {
             let s = s.trim().to_lowercase();
             let alias = match s.as_str() {
-                "us" | "u.s." | "usa" | "united states of america" | "america" | "washington" | "the united states" => "united states",
+                "us" | "u.s." | "usa" | "united states of america" | "america" | "washington" | "the united states" => {
+                    "united states"
+                }
                 "eu" | "the european union" | "brussels" => "european union",
                 "uk" | "britain" | "great britain" => "united kingdom",
                 "kiel institute for the world economy" | "ifw kiel" | "kiel" | "the kiel institute" => "kiel institute",
@@ -156,7 +162,8 @@ fn overlap(a: &Scored, b: &Scored) -> usize {
 
 fn figure_ok(g: &Scored, p: &Scored) -> bool {
     let Some(gv) = g.value else { return true };
-    let currency_ok = g.currency.is_empty() || p.currency.first().is_some_and(|c| g.currency.iter().any(|x| x.eq_ignore_ascii_case(c)));
+    let currency_ok = g.currency.is_empty()
+        || p.currency.first().is_some_and(|c| g.currency.iter().any(|x| x.eq_ignore_ascii_case(c)));
     Some(gv.normalize()) == p.value.map(|v| v.normalize())
         && g.value_max.map(|v| v.normalize()) == p.value_max.map(|v| v.normalize())
         && currency_ok
@@ -204,7 +211,13 @@ pub struct Tally {
 /// Precision, recall and F1 as the reference scorer computes them.
 pub fn prf(tp: usize, n_pred: usize, n_gold: usize) -> (f64, f64, f64) {
     // Ratios of counts for the report only; no money passes through here.
-    let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else if n_gold == 0 { 1.0 } else { 0.0 };
+    let p = if n_pred > 0 {
+        tp as f64 / n_pred as f64
+    } else if n_gold == 0 {
+        1.0
+    } else {
+        0.0
+    };
     let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 1.0 };
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)

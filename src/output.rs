@@ -76,7 +76,17 @@ pub fn write_jsonl(out: &mut dyn Write, a: &Article, mentions: &[Money]) -> io::
 }
 
 pub const CSV_HEADER: &[&str] = &[
-    "article_id", "outlet", "published", "start", "end", "surface", "value", "value_max", "currency", "qualifier", "sentence",
+    "article_id",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "surface",
+    "value",
+    "value_max",
+    "currency",
+    "qualifier",
+    "sentence",
 ];
 
 /// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
@@ -112,7 +122,15 @@ pub fn table_line(a: &Article, m: &Money) -> String {
         None => m.value.to_string(),
     };
     let surface: String = m.surface.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{:<24} {:>7} {:>22} {:<3} {:<9} {}", truncate(&a.id, 24), m.start, value, m.currency, m.qualifier.as_str(), surface)
+    format!(
+        "{:<24} {:>7} {:>22} {:<3} {:<9} {}",
+        truncate(&a.id, 24),
+        m.start,
+        value,
+        m.currency,
+        m.qualifier.as_str(),
+        surface
+    )
 }
 
 pub fn table_header() -> String {
@@ -135,7 +153,14 @@ mod tests {
 
     #[test]
     fn formula_cells_are_escaped() {
-        let cases = [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-5", "'-5"), ("@x", "'@x"), ("$5 billion", "$5 billion"), ("", "")];
+        let cases = [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-5", "'-5"),
+            ("@x", "'@x"),
+            ("$5 billion", "$5 billion"),
+            ("", ""),
+        ];
         for (cell, want) in cases {
             assert_eq!(csv_cell(cell), want);
         }

@@ -24,7 +24,22 @@ fn sample_articles_give_their_figures_as_jsonl() {
     // Every mention carries the corpus schema's fields, values as decimal strings.
     for d in &docs {
         for m in d["mentions"].as_array().unwrap() {
-            for key in ["start", "end", "surface", "value", "value_max", "currency", "qualifier", "sentence", "category", "status", "donor", "recipient", "source", "aid_to_ukraine"] {
+            for key in [
+                "start",
+                "end",
+                "surface",
+                "value",
+                "value_max",
+                "currency",
+                "qualifier",
+                "sentence",
+                "category",
+                "status",
+                "donor",
+                "recipient",
+                "source",
+                "aid_to_ukraine",
+            ] {
                 assert!(m.get(key).is_some(), "mention lacks {key}: {m}");
             }
             assert!(m["value"].is_string());
@@ -37,7 +52,8 @@ fn sample_articles_give_their_figures_as_jsonl() {
     let html = docs.iter().find(|d| d["outlet"] == "The Ledger Review").unwrap();
     assert_eq!(html["published"], "2024-04-20");
     assert_eq!(html["url"], "https://ledger-review.example/2024/04/20/house-clears-aid");
-    let surfaces: Vec<&str> = html["mentions"].as_array().unwrap().iter().map(|m| m["surface"].as_str().unwrap()).collect();
+    let surfaces: Vec<&str> =
+        html["mentions"].as_array().unwrap().iter().map(|m| m["surface"].as_str().unwrap()).collect();
     assert!(!surfaces.iter().any(|s| *s == "$1" || *s == "$500"), "{surfaces:?}");
 }
 
@@ -50,7 +66,8 @@ fn the_same_article_read_twice_keeps_one_id() {
 
 #[test]
 fn standard_input_is_read_and_sniffed() {
-    let out = run_stdin(&["extract", "--format", "jsonl", "-"], b"{\"id\": \"s1\", \"text\": \"It sent EUR 50 billion.\"}\n");
+    let out =
+        run_stdin(&["extract", "--format", "jsonl", "-"], b"{\"id\": \"s1\", \"text\": \"It sent EUR 50 billion.\"}\n");
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = json_lines(&stdout(&out));
     assert_eq!(docs[0]["id"], "s1");
@@ -78,7 +95,11 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     fs::write(p.join("b-binary.txt"), b"\x00\x01\x02 $5").unwrap();
     fs::write(p.join("c-latin1.txt"), b"caf\xe9 $5 billion").unwrap();
     fs::write(p.join("d-empty.txt"), b"").unwrap();
-    fs::write(p.join("e-feed.jsonl"), "{\"id\": \"ok\", \"text\": \"\\u20ac3 billion\"}\n{broken\n{\"id\": \"ok2\", \"text\": \"$1 billion\"}\n").unwrap();
+    fs::write(
+        p.join("e-feed.jsonl"),
+        "{\"id\": \"ok\", \"text\": \"\\u20ac3 billion\"}\n{broken\n{\"id\": \"ok2\", \"text\": \"$1 billion\"}\n",
+    )
+    .unwrap();
     fs::write(p.join("f-desk.csv"), "id,text\nr1,$2 billion\nr2,x,extra\n").unwrap();
     let out = run(&["extract", "--format", "jsonl", ".", "missing.txt"], p);
     assert_eq!(out.status.code(), Some(1), "a failed input makes the exit code non-zero");
@@ -95,14 +116,21 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     }
     assert!(!err.contains("panicked"));
     let ids: Vec<String> = json_lines(&stdout(&out)).iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
-    assert!(ids.contains(&"ok".to_string()) && ids.contains(&"ok2".to_string()) && ids.contains(&"r1".to_string()), "{ids:?}");
+    assert!(
+        ids.contains(&"ok".to_string()) && ids.contains(&"ok2".to_string()) && ids.contains(&"r1".to_string()),
+        "{ids:?}"
+    );
     assert_eq!(ids.len(), 4, "the good text file, two JSON lines and one CSV row: {ids:?}");
 }
 
 #[test]
 fn csv_output_has_a_header_and_escapes_formulas() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("f.jsonl"), "{\"id\": \"=cmd\", \"outlet\": \"@evil\", \"text\": \"Aid: $61 billion, up from $40-50 billion.\"}\n").unwrap();
+    fs::write(
+        dir.path().join("f.jsonl"),
+        "{\"id\": \"=cmd\", \"outlet\": \"@evil\", \"text\": \"Aid: $61 billion, up from $40-50 billion.\"}\n",
+    )
+    .unwrap();
     let out = run(&["extract", "--format", "csv", "f.jsonl"], dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
@@ -138,9 +166,19 @@ fn the_seed_article_gives_exactly_its_two_figures() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["surface"].as_str().unwrap(), m["value"].as_str().unwrap(), m["currency"].as_str().unwrap(), m["qualifier"].as_str().unwrap()))
+        .map(|m| {
+            (
+                m["surface"].as_str().unwrap(),
+                m["value"].as_str().unwrap(),
+                m["currency"].as_str().unwrap(),
+                m["qualifier"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(got, [("USD278 billion", "278000000000", "USD", "more_than"), ("USD60 billion", "60000000000", "USD", "exact")]);
+    assert_eq!(
+        got,
+        [("USD278 billion", "278000000000", "USD", "more_than"), ("USD60 billion", "60000000000", "USD", "exact")]
+    );
 }
 
 #[test]

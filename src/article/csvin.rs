@@ -36,7 +36,9 @@ pub(super) fn read(name: &str, data: &str, each: &mut dyn FnMut(Result<Article, 
 
 fn short_csv_error(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("{len} fields where the header has {expected_len}"),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("{len} fields where the header has {expected_len}")
+        }
         _ => e.to_string(),
     }
 }
@@ -52,8 +54,14 @@ mod tests {
         read("f.csv", data, &mut |r| got.push(r));
         assert_eq!(got.len(), 4);
         let a = got[0].as_ref().unwrap();
-        assert_eq!((a.title.as_deref(), a.text.as_str(), a.outlet.as_deref()), (Some("T1"), "A $5 billion, package", Some("X")));
-        assert_eq!(got[1].as_ref().unwrap_err().to_string(), "f.csv:3: bad CSV record: 2 fields where the header has 3");
+        assert_eq!(
+            (a.title.as_deref(), a.text.as_str(), a.outlet.as_deref()),
+            (Some("T1"), "A $5 billion, package", Some("X"))
+        );
+        assert_eq!(
+            got[1].as_ref().unwrap_err().to_string(),
+            "f.csv:3: bad CSV record: 2 fields where the header has 3"
+        );
         assert_eq!(got[2].as_ref().unwrap_err().to_string(), "f.csv:4: the text is empty");
         assert_eq!(got[3].as_ref().unwrap().origin, "f.csv:5");
         let mut none = Vec::new();

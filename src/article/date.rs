@@ -8,11 +8,21 @@ pub(crate) fn month(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    names
-        .iter()
-        .position(|n| n.starts_with(&w) && (w.len() >= 3) && (w == *n || w.len() <= 4))
-        .map(|i| i as u32 + 1)
+    let names = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    names.iter().position(|n| n.starts_with(&w) && (w.len() >= 3) && (w == *n || w.len() <= 4)).map(|i| i as u32 + 1)
 }
 
 /// A date in any of the forms above; `None` when it is not one.

@@ -13,8 +13,33 @@ const SKIP: &[&str] = &[
 
 /// Elements that start a new block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-    "pre", "table", "tr", "td", "th", "figcaption", "figure", "dd", "dt", "dl", "address", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figcaption",
+    "figure",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "hr",
 ];
 
 pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
@@ -23,7 +48,11 @@ pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
         selectors.iter().find_map(|s| {
             let sel = Selector::parse(s).ok()?;
             doc.select(&sel).find_map(|e| {
-                let v = e.value().attr("content").or_else(|| e.value().attr("datetime")).or_else(|| e.value().attr("href"))?;
+                let v = e
+                    .value()
+                    .attr("content")
+                    .or_else(|| e.value().attr("datetime"))
+                    .or_else(|| e.value().attr("href"))?;
                 let v = v.trim();
                 (!v.is_empty()).then(|| v.to_string())
             })

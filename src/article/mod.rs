@@ -44,7 +44,8 @@ impl Article {
         text: String,
         origin: String,
     ) -> Article {
-        let id = id.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| content_id(outlet.as_deref(), url.as_deref(), &text));
+        let id =
+            id.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| content_id(outlet.as_deref(), url.as_deref(), &text));
         Article { id, outlet, published, url, title, text, origin }
     }
 }
@@ -163,7 +164,8 @@ pub fn read_inputs(inputs: &[PathBuf], format: Option<Format>, each: &mut dyn Fn
 
 /// Files with a known article extension below `dir`, sorted, hidden ones left out.
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| ReadError::new(&dir.display().to_string(), None, format!("cannot list: {e}")))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| ReadError::new(&dir.display().to_string(), None, format!("cannot list: {e}")))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {

@@ -122,14 +122,43 @@ mod tests {
     #[test]
     fn datelines() {
         // file name, text, published, outlet, title, text start
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>, &str)] = &[
-            ("a.txt", " date 2024-03-13 (MENAFN) In a significant move", Some("2024-03-13"), Some("MENAFN"), None, "In a significant"),
+        type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+        let cases: &[Case] = &[
+            (
+                "a.txt",
+                " date 2024-03-13 (MENAFN) In a significant move",
+                Some("2024-03-13"),
+                Some("MENAFN"),
+                None,
+                "In a significant",
+            ),
             ("a.txt", "date 2024-03-13 (MENAFN)\n\nBody here.", Some("2024-03-13"), Some("MENAFN"), None, "Body here."),
-            ("a.txt", "March 13, 2024 (Reuters) - The U.S. said", Some("2024-03-13"), Some("Reuters"), None, "The U.S. said"),
+            (
+                "a.txt",
+                "March 13, 2024 (Reuters) - The U.S. said",
+                Some("2024-03-13"),
+                Some("Reuters"),
+                None,
+                "The U.S. said",
+            ),
             ("a.txt", "KYIV, March 13 (Reuters) - Ukraine said", None, Some("Reuters"), None, "Ukraine said"),
-            ("wire-2024-03-13.txt", "KYIV, March 13 (Reuters) - Ukraine said", Some("2024-03-13"), Some("Reuters"), None, "Ukraine said"),
+            (
+                "wire-2024-03-13.txt",
+                "KYIV, March 13 (Reuters) - Ukraine said",
+                Some("2024-03-13"),
+                Some("Reuters"),
+                None,
+                "Ukraine said",
+            ),
             ("a.txt", "NEW YORK, Sept. 5, 2023 (AP) — Hi", Some("2023-09-05"), Some("AP"), None, "Hi"),
-            ("a.txt", "Aid bill passes\nMarch 13, 2024 (Reuters) - Body", Some("2024-03-13"), Some("Reuters"), Some("Aid bill passes"), "Body"),
+            (
+                "a.txt",
+                "Aid bill passes\nMarch 13, 2024 (Reuters) - Body",
+                Some("2024-03-13"),
+                Some("Reuters"),
+                Some("Aid bill passes"),
+                "Body",
+            ),
             ("a.txt", "No dateline (really) here.", None, None, None, "No dateline"),
         ];
         for (name, text, date, outlet, title, start) in cases {

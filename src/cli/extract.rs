@@ -33,7 +33,10 @@ enum OutFormat {
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let input_format = match &args.input_format {
         None => None,
-        Some(name) => Some(Format::parse(name).ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?),
+        Some(name) => Some(
+            Format::parse(name)
+                .ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?,
+        ),
     };
     let out = BufWriter::new(std::io::stdout().lock());
     let mut sink = match args.format {
@@ -46,7 +49,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         OutFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(output::CSV_HEADER)?;
-            Sink::Csv(w)
+            Sink::Csv(Box::new(w))
         }
     };
     let mut failed = 0usize;
@@ -85,7 +88,8 @@ type Out = BufWriter<std::io::StdoutLock<'static>>;
 enum Sink {
     Jsonl(Out),
     Table(Out),
-    Csv(csv::Writer<Out>),
+    // Boxed: a CSV writer carries its own buffer, far larger than the others.
+    Csv(Box<csv::Writer<Out>>),
 }
 
 impl Sink {

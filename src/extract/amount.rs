@@ -149,11 +149,10 @@ impl<'a, 't> Grammar<'a, 't> {
             _ => None,
         };
         let ok = dash
-            || match (word, opener) {
-                (Some("to" | "bis" | "à"), Some("from") | None) => true,
-                (Some("and" | "und" | "et"), Some("between")) => true,
-                _ => false,
-            };
+            || matches!(
+                (word, opener),
+                (Some("to" | "bis" | "à"), Some("from") | None) | (Some("and" | "und" | "et"), Some("between"))
+            );
         if !ok || !self.joined(c + 1) {
             return None;
         }
@@ -196,11 +195,48 @@ impl<'a, 't> Grammar<'a, 't> {
             matches!(
                 self.word(k),
                 Some(
-                    "rose" | "rise" | "rising" | "risen" | "increased" | "increase" | "increasing" | "grew" | "grow"
-                        | "grown" | "fell" | "fall" | "fallen" | "dropped" | "drop" | "jumped" | "climbed" | "declined"
-                        | "raised" | "raise" | "cut" | "reduced" | "boosted" | "lifted" | "lowered" | "expanded"
-                        | "shrank" | "went" | "up" | "down" | "soared" | "surged" | "slid" | "sank" | "tumbled"
-                        | "doubled" | "tripled" | "revised" | "upped" | "bumped" | "trimmed" | "slashed"
+                    "rose"
+                        | "rise"
+                        | "rising"
+                        | "risen"
+                        | "increased"
+                        | "increase"
+                        | "increasing"
+                        | "grew"
+                        | "grow"
+                        | "grown"
+                        | "fell"
+                        | "fall"
+                        | "fallen"
+                        | "dropped"
+                        | "drop"
+                        | "jumped"
+                        | "climbed"
+                        | "declined"
+                        | "raised"
+                        | "raise"
+                        | "cut"
+                        | "reduced"
+                        | "boosted"
+                        | "lifted"
+                        | "lowered"
+                        | "expanded"
+                        | "shrank"
+                        | "went"
+                        | "up"
+                        | "down"
+                        | "soared"
+                        | "surged"
+                        | "slid"
+                        | "sank"
+                        | "tumbled"
+                        | "doubled"
+                        | "tripled"
+                        | "revised"
+                        | "upped"
+                        | "bumped"
+                        | "trimmed"
+                        | "slashed"
                 )
             )
         })
@@ -221,7 +257,10 @@ impl<'a, 't> Grammar<'a, 't> {
         };
         let num = self.number(j, prefix.is_some())?;
         // "Euro 2024", "dollar 2023": a currency word before a year names no amount.
-        if prefix.as_ref().is_some_and(|p| !p.is_symbol && self.tok(i).is_some_and(|t| t.raw.len() > 3)) && num.scale_exp == 0 && is_year(self.toks[j].raw) {
+        if prefix.as_ref().is_some_and(|p| !p.is_symbol && self.tok(i).is_some_and(|t| t.raw.len() > 3))
+            && num.scale_exp == 0
+            && is_year(self.toks[j].raw)
+        {
             return None;
         }
         let mut k = num.next;
@@ -295,9 +334,9 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         let Some((cents, next)) = self.small_number(k) else { return };
         let mut end = next;
-        let minor = self
-            .suffix_currency(next, false)
-            .filter(|s| s.per_unit == 100 && (matches!(s.cur, Cur::Dollar | Cur::Penny | Cur::Iso("GBP")) || Some(s.cur) == amt.cur));
+        let minor = self.suffix_currency(next, false).filter(|s| {
+            s.per_unit == 100 && (matches!(s.cur, Cur::Dollar | Cur::Penny | Cur::Iso("GBP")) || Some(s.cur) == amt.cur)
+        });
         if let Some(m) = minor {
             end = m.next;
         } else {
@@ -387,7 +426,9 @@ impl<'a, 't> Grammar<'a, 't> {
     /// "US$", "C$", "HK $", "u.s $", "usd$", "Mex$": letters that name a dollar.
     fn dollar_letters(&self, i: usize) -> Option<Currency> {
         // Cheap test first: a "$" within the next four tokens, after short letters.
-        if self.tok(i).is_none_or(|t| t.raw.len() > 3) || !(i + 1..i + 5).any(|k| self.tok(k).is_some_and(|t| t.raw == "$")) {
+        if self.tok(i).is_none_or(|t| t.raw.len() > 3)
+            || !(i + 1..i + 5).any(|k| self.tok(k).is_some_and(|t| t.raw == "$"))
+        {
             return None;
         }
         let mut letters = String::with_capacity(8);
@@ -488,14 +529,16 @@ impl<'a, 't> Grammar<'a, 't> {
                         return None;
                     }
                     // "3 USD50 cards": the code belongs to the number glued after it.
-                    if !self.glued(i) && self.tok(c.next).is_some_and(|n| n.kind == Kind::Digits) && self.glued(c.next) {
+                    if !self.glued(i) && self.tok(c.next).is_some_and(|n| n.kind == Kind::Digits) && self.glued(c.next)
+                    {
                         return None;
                     }
                     return Some(c);
                 }
                 let (cur, per_unit, next) = self.name_at(i, false)?;
                 // One-letter units only glued or at the very end: "43c", "10 c".
-                if t.raw.chars().count() == 1 && !self.glued(i) && self.tok(next).is_some_and(|n| n.kind == Kind::Word) {
+                if t.raw.chars().count() == 1 && !self.glued(i) && self.tok(next).is_some_and(|n| n.kind == Kind::Word)
+                {
                     return None;
                 }
                 Some(Currency { cur, per_unit, next, scale_exp: 0, is_symbol: false })
@@ -518,9 +561,7 @@ impl<'a, 't> Grammar<'a, 't> {
         let after = next + 1;
         match self.tok(after) {
             Some(a) if a.kind == Kind::Symbol => true,
-            Some(a) if a.kind == Kind::Word => {
-                self.name_at(after, false).is_some_and(|(_, per, _)| per > 1)
-            }
+            Some(a) if a.kind == Kind::Word => self.name_at(after, false).is_some_and(|(_, per, _)| per > 1),
             _ => false,
         }
     }
@@ -595,7 +636,10 @@ impl<'a, 't> Grammar<'a, 't> {
             let mut k = next;
             let mut joined = raw.to_string();
             while let Some(g) = self.tok(k) {
-                if g.kind == Kind::Digits && g.raw.len() == 3 && g.raw.bytes().all(|b| b.is_ascii_digit()) && self.gap_before(k) == Gap::Space
+                if g.kind == Kind::Digits
+                    && g.raw.len() == 3
+                    && g.raw.bytes().all(|b| b.is_ascii_digit())
+                    && self.gap_before(k) == Gap::Space
                     && !self.text[self.toks[k - 1].end..g.start].contains('\n')
                 {
                     joined.push_str(g.raw);
@@ -610,7 +654,10 @@ impl<'a, 't> Grammar<'a, 't> {
             }
         }
         let (value, frac_digits) = number::read_digits(raw, DotThree::Decimal)?;
-        let dot_three = if raw.matches('.').count() == 1 && !raw.contains(',') && raw.rsplit_once('.').is_some_and(|(_, b)| b.len() == 3) {
+        let dot_three = if raw.matches('.').count() == 1
+            && !raw.contains(',')
+            && raw.rsplit_once('.').is_some_and(|(_, b)| b.len() == 3)
+        {
             number::read_digits(raw, DotThree::Thousands).map(|(v, _)| v)
         } else {
             None
@@ -623,7 +670,14 @@ impl<'a, 't> Grammar<'a, 't> {
     /// currency), "half", "three quarters", German compounds.
     fn number_words(&self, i: usize) -> Option<Num> {
         let w = self.word(i)?;
-        let words = |value: Decimal, next: usize| Num { value, next, scale_exp: 0, frac_digits: 0, words: true, dot_three: None };
+        let words = |value: Decimal, next: usize| Num {
+            value,
+            next,
+            scale_exp: 0,
+            frac_digits: 0,
+            words: true,
+            dot_three: None,
+        };
         match w {
             "a" | "an" | "one" => {
                 // "a billion euros", "a dollar", "a quarter million", "one-yen"
@@ -659,7 +713,8 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         if let Some((v, next)) = self.english_words(i) {
             // "one and a half trillion"
-            if self.word(next) == Some("and") && self.word(next + 1) == Some("a") && self.word(next + 2) == Some("half") {
+            if self.word(next) == Some("and") && self.word(next + 1) == Some("a") && self.word(next + 2) == Some("half")
+            {
                 return Some(words(v + Decimal::new(5, 1), next + 3));
             }
             // "three quarters billion"
@@ -685,18 +740,13 @@ impl<'a, 't> Grammar<'a, 't> {
         let mut k = i;
         let mut last: Option<number::WordKind> = None;
         let mut any = false;
-        loop {
-            let Some(w) = self.word(k) else { break };
+        while let Some(w) = self.word(k) {
             if k > i && !self.joined(k) {
                 break;
             }
             if let Some((v, kind)) = number::english_word(w) {
-                let fits = match (last, kind) {
-                    (None, _) => true,
-                    (Some(Tens), Unit) => true,
-                    _ => false,
-                };
-                if !fits && !(last.is_none()) {
+                // "sixty-one" joins; "one two" does not.
+                if !matches!((last, kind), (None, _) | (Some(Tens), Unit)) {
                     break;
                 }
                 current += Decimal::from(v);
@@ -722,7 +772,11 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             k += 1;
             // "sixty-one", "forty-five"
-            if self.tok(k).is_some_and(|t| t.is_punct('-')) && self.glued(k) && self.word(k + 1).and_then(number::english_word).is_some() && self.glued(k + 1) {
+            if self.tok(k).is_some_and(|t| t.is_punct('-'))
+                && self.glued(k)
+                && self.word(k + 1).and_then(number::english_word).is_some()
+                && self.glued(k + 1)
+            {
                 k += 1;
             }
         }

@@ -222,20 +222,20 @@ static NAMES: &[Name] = names! {
 
 /// ISO 4217 codes written as words ("USD 5", "5 EUR", "USD278").
 static CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "UAH", "RUB", "PLN",
-    "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "BGN", "TRY", "INR", "PKR", "LKR", "NPR", "BRL", "MXN",
-    "ARS", "CLP", "COP", "PEN", "ZAR", "NGN", "KES", "EGP", "LBP", "KWD", "QAR", "SAR", "AED", "OMR",
-    "BHD", "JOD", "IQD", "IRR", "ILS", "MYR", "IDR", "THB", "VND", "PHP", "KRW", "TWD", "MNT", "KZT",
-    "GEL", "AZN", "AMD", "BYN", "MDL", "RSD", "ISK", "BTC", "XAU", "XDR", "KHR", "LAK", "CRC", "FIM",
-    "DEM", "FRF", "ESP", "NLG", "ITL", "BEF", "ATS", "XOF", "XAF", "UZS", "TJS", "KGS", "TMT", "ALL",
-    "MKD", "BAM", "DZD", "MAD", "TND", "LYD", "ETB", "GHS", "TZS", "UGX", "ZMW", "BDT", "MMK", "RMB",
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "UAH", "RUB", "PLN", "SEK", "NOK",
+    "DKK", "CZK", "HUF", "RON", "BGN", "TRY", "INR", "PKR", "LKR", "NPR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN",
+    "ZAR", "NGN", "KES", "EGP", "LBP", "KWD", "QAR", "SAR", "AED", "OMR", "BHD", "JOD", "IQD", "IRR", "ILS", "MYR",
+    "IDR", "THB", "VND", "PHP", "KRW", "TWD", "MNT", "KZT", "GEL", "AZN", "AMD", "BYN", "MDL", "RSD", "ISK", "BTC",
+    "XAU", "XDR", "KHR", "LAK", "CRC", "FIM", "DEM", "FRF", "ESP", "NLG", "ITL", "BEF", "ATS", "XOF", "XAF", "UZS",
+    "TJS", "KGS", "TMT", "ALL", "MKD", "BAM", "DZD", "MAD", "TND", "LYD", "ETB", "GHS", "TZS", "UGX", "ZMW", "BDT",
+    "MMK", "RMB",
 ];
 
 /// Codes that may also be written in lower case: the rest read as words
 /// ("try", "all", "pen") far more often than as money.
 static LOWER_CODES: &[&str] = &[
-    "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "nzd", "hkd", "uah", "rub", "inr", "rmb",
-    "mxn", "myr", "btc", "brl", "sgd", "egp", "kwd", "qar", "sar", "ils", "mnt", "bgn", "lbp",
+    "usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "nzd", "hkd", "uah", "rub", "inr", "rmb", "mxn", "myr",
+    "btc", "brl", "sgd", "egp", "kwd", "qar", "sar", "ils", "mnt", "bgn", "lbp",
 ];
 
 /// Codes that are also common English words: only in upper case and only

@@ -80,6 +80,14 @@ const MAX_LEAD_TOKENS: usize = 12;
 /// money it continues.
 const ELLIPSIS_REACH: usize = 500;
 
+/// Words that may follow an amount written without a currency: prepositions
+/// and verbs, never a noun that would say what is counted.
+static WORDS_AFTER_AN_ELLIPSIS: &[&str] = &[
+    "in", "from", "for", "on", "to", "went", "goes", "go", "covers", "cover", "covered", "is", "was", "are", "were",
+    "will", "would", "has", "had", "have", "comes", "came", "remains", "remained", "and", "or", "but", "as", "by",
+    "with", "while", "of", "this", "that", "last", "earlier", "so", "annually", "a", "per", "each",
+];
+
 /// Scale words that anchor an amount written without a currency.
 static SCALE_ANCHORS: &[&str] = &["million", "millions", "billion", "billions", "trillion", "bn", "bln", "mln", "tn"];
 
@@ -92,7 +100,8 @@ enum AnchorKind {
     NeedsDigits,
 }
 
-const SYMBOLS: &[char] = &['$', '€', '£', '¥', '₴', '₽', '₹', '₩', '₡', '₾', '₭', '₿', '₺', '₦', '₱', '₪', '¢', '元', '₸', '₼', '₫', '฿'];
+const SYMBOLS: &[char] =
+    &['$', '€', '£', '¥', '₴', '₽', '₹', '₩', '₡', '₾', '₭', '₿', '₺', '₦', '₱', '₪', '¢', '元', '₸', '₼', '₫', '฿'];
 
 fn automaton() -> &'static (AhoCorasick, Vec<AnchorKind>) {
     static AC: OnceLock<(AhoCorasick, Vec<AnchorKind>)> = OnceLock::new();
@@ -137,14 +146,17 @@ pub fn extract(text: &str) -> Vec<Money> {
         if s < consumed {
             continue;
         }
-        if kinds[m.pattern().as_usize()] == AnchorKind::NeedsDigits && !digit_near(bytes, s.saturating_sub(40), e + 16) {
+        if kinds[m.pattern().as_usize()] == AnchorKind::NeedsDigits && !digit_near(bytes, s.saturating_sub(40), e + 16)
+        {
             continue;
         }
         let first = bytes[s];
         // Words must stand alone; codes may touch digits ("USD278", "115USD")
         // and an M for millions ("MUSD").
         if first.is_ascii_alphabetic() {
-            let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || (bytes[s - 1] == b'M' && (s < 2 || !is_word_byte(bytes[s - 2])));
+            let left_ok = s == 0
+                || !is_word_byte(bytes[s - 1])
+                || (bytes[s - 1] == b'M' && (s < 2 || !is_word_byte(bytes[s - 2])));
             let right_ok = e == bytes.len() || !(bytes[e].is_ascii_alphabetic());
             if !left_ok || !right_ok {
                 continue;
@@ -226,9 +238,7 @@ fn read_at(
     let qualifier = if p.value_max.is_some() {
         Qualifier::Range
     } else {
-        qualifier::before(text, &toks, p.first_tok)
-            .or_else(|| qualifier::after(&toks, p.next_tok))
-            .unwrap_or_default()
+        qualifier::before(text, &toks, p.first_tok).or_else(|| qualifier::after(&toks, p.next_tok)).unwrap_or_default()
     };
     if let Cur::Iso(code) = cur {
         if p.start < text.len() && text[p.start..p.end].contains('$') {
@@ -293,20 +303,10 @@ fn elliptical_currency(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed, 
     if text[prev.end..p.start].matches("\n\n").count() > 1 {
         return None;
     }
-    match toks.get(p.next_tok) {
-        None => {}
-        Some(t) if t.kind == token::Kind::Word => {
-            if !matches!(
-                t.lower.as_ref(),
-                "in" | "from" | "for" | "on" | "to" | "went" | "goes" | "go" | "covers" | "cover" | "covered" | "is"
-                    | "was" | "are" | "were" | "will" | "would" | "has" | "had" | "have" | "comes" | "came"
-                    | "remains" | "remained" | "and" | "or" | "but" | "as" | "by" | "with" | "while" | "of"
-                    | "this" | "that" | "last" | "earlier" | "so" | "annually" | "a" | "per" | "each"
-            ) {
-                return None;
-            }
-        }
-        Some(_) => {}
+    // "11 billion covers weapons", "138 billion in aid"; not "1.4 billion people".
+    let next_word = toks.get(p.next_tok).filter(|t| t.kind == token::Kind::Word);
+    if next_word.is_some_and(|t| !WORDS_AFTER_AN_ELLIPSIS.contains(&t.lower.as_ref())) {
+        return None;
     }
     Some(prev.cur)
 }
@@ -371,7 +371,13 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
 /// The value of `a` when its scale word was left out before a conversion
 /// that has one: "€27.5 ($31.3 billion)" is 27.5 billion euros.
 fn elided_scale(text: &str, a: &Found, b: &Found) -> Option<Decimal> {
-    if a.scale_exp != 0 || b.scale_exp < 6 || !b.converted || a.value_max.is_some() || a.cur == b.cur || a.value.is_zero() {
+    if a.scale_exp != 0
+        || b.scale_exp < 6
+        || !b.converted
+        || a.value_max.is_some()
+        || a.cur == b.cur
+        || a.value.is_zero()
+    {
         return None;
     }
     if text[a.end..b.start].trim() != "(" {

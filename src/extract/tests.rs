@@ -12,7 +12,15 @@ fn check(cases: &[(&str, &[Want])]) {
         let got = extract(text);
         let rows: Vec<(String, String, Option<String>, &str, &str)> = got
             .iter()
-            .map(|m| (m.surface.clone(), m.value.to_string(), m.value_max.map(|v| v.to_string()), m.currency, m.qualifier.as_str()))
+            .map(|m| {
+                (
+                    m.surface.clone(),
+                    m.value.to_string(),
+                    m.value_max.map(|v| v.to_string()),
+                    m.currency,
+                    m.qualifier.as_str(),
+                )
+            })
             .collect();
         let want_rows: Vec<(String, String, Option<String>, &str, &str)> = want
             .iter()
@@ -43,15 +51,21 @@ fn symbols_and_codes() {
         ("a ¥500 million loan", &[("¥500 million", "500000000", None, "JPY", "exact")]),
         ("₴1.2 billion in pensions", &[("₴1.2 billion", "1200000000", None, "UAH", "exact")]),
         ("₽300 billion of reserves", &[("₽300 billion", "300000000000", None, "RUB", "exact")]),
-        ("US$4.7 billion and C$500 million", &[
-            ("US$4.7 billion", "4700000000", None, "USD", "exact"),
-            ("C$500 million", "500000000", None, "CAD", "exact"),
-        ]),
-        ("A$100m, R$150 billion and HK$3 billion", &[
-            ("A$100m", "100000000", None, "AUD", "exact"),
-            ("R$150 billion", "150000000000", None, "BRL", "exact"),
-            ("HK$3 billion", "3000000000", None, "HKD", "exact"),
-        ]),
+        (
+            "US$4.7 billion and C$500 million",
+            &[
+                ("US$4.7 billion", "4700000000", None, "USD", "exact"),
+                ("C$500 million", "500000000", None, "CAD", "exact"),
+            ],
+        ),
+        (
+            "A$100m, R$150 billion and HK$3 billion",
+            &[
+                ("A$100m", "100000000", None, "AUD", "exact"),
+                ("R$150 billion", "150000000000", None, "BRL", "exact"),
+                ("HK$3 billion", "3000000000", None, "HKD", "exact"),
+            ],
+        ),
         ("the EUR50 billion plan", &[("EUR50 billion", "50000000000", None, "EUR", "exact")]),
         ("cost 115USD", &[("115USD", "115", None, "USD", "exact")]),
         ("a 30 MUSD contract", &[("30 MUSD", "30000000", None, "USD", "exact")]),
@@ -100,7 +114,10 @@ fn spelled_out_numbers() {
         ("a billion euros a year", &[("a billion euros", "1000000000", None, "EUR", "exact")]),
         ("a three-billion-dollar plan", &[("three-billion-dollar", "3000000000", None, "USD", "exact")]),
         ("sixty-one billion dollars", &[("sixty-one billion dollars", "61000000000", None, "USD", "exact")]),
-        ("a one and a half trillion dollar economy", &[("one and a half trillion dollar", "1500000000000", None, "USD", "exact")]),
+        (
+            "a one and a half trillion dollar economy",
+            &[("one and a half trillion dollar", "1500000000000", None, "USD", "exact")],
+        ),
         ("a quarter million us dollars", &[("a quarter million us dollars", "250000", None, "USD", "exact")]),
         ("three thousand dollars", &[("three thousand dollars", "3000", None, "USD", "exact")]),
         ("one hundred and five euros", &[("one hundred and five euros", "105", None, "EUR", "exact")]),
@@ -116,7 +133,10 @@ fn currency_words() {
         ("30 billion yuan", &[("30 billion yuan", "30000000000", None, "CNY", "exact")]),
         ("20 million Swiss francs", &[("20 million Swiss francs", "20000000", None, "CHF", "exact")]),
         ("45 billion US dollars", &[("45 billion US dollars", "45000000000", None, "USD", "exact")]),
-        ("16,4 Millionen kanadischen Dollar", &[("16,4 Millionen kanadischen Dollar", "16400000", None, "CAD", "exact")]),
+        (
+            "16,4 Millionen kanadischen Dollar",
+            &[("16,4 Millionen kanadischen Dollar", "16400000", None, "CAD", "exact")],
+        ),
         ("100 bucks", &[("100 bucks", "100", None, "USD", "exact")]),
     ]);
 }
@@ -136,19 +156,25 @@ fn ranges() {
         ("$40-50 billion", &[("$40-50 billion", "40000000000", Some("50000000000"), "USD", "range")]),
         ("€3bn-€4bn a year", &[("€3bn-€4bn", "3000000000", Some("4000000000"), "EUR", "range")]),
         ("runs at $5 to $6 billion a month", &[("$5 to $6 billion", "5000000000", Some("6000000000"), "USD", "range")]),
-        ("costs between $5 billion and $6 billion", &[("$5 billion and $6 billion", "5000000000", Some("6000000000"), "USD", "range")]),
+        (
+            "costs between $5 billion and $6 billion",
+            &[("$5 billion and $6 billion", "5000000000", Some("6000000000"), "USD", "range")],
+        ),
         ("$174–175 billion", &[("$174–175 billion", "174000000000", Some("175000000000"), "USD", "range")]),
         ("between 10 and 20 dollars", &[("10 and 20 dollars", "10", Some("20"), "USD", "range")]),
         ("10-20 dollars", &[("10-20 dollars", "10", Some("20"), "USD", "range")]),
         // A dash range stays one even after a word of change.
         ("up from $40-50 billion", &[("$40-50 billion", "40000000000", Some("50000000000"), "USD", "range")]),
         // A change over time is two figures, not a range.
-        ("aid rose from $5 billion to $6 billion", &[
-            ("$5 billion", "5000000000", None, "USD", "exact"),
-            ("$6 billion", "6000000000", None, "USD", "exact"),
-        ]),
+        (
+            "aid rose from $5 billion to $6 billion",
+            &[("$5 billion", "5000000000", None, "USD", "exact"), ("$6 billion", "6000000000", None, "USD", "exact")],
+        ),
         // Two currencies are two amounts.
-        ("between 4 dollars and 7 euros", &[("4 dollars", "4", None, "USD", "exact"), ("7 euros", "7", None, "EUR", "exact")]),
+        (
+            "between 4 dollars and 7 euros",
+            &[("4 dollars", "4", None, "USD", "exact"), ("7 euros", "7", None, "EUR", "exact")],
+        ),
         ("gave $5 billion to 10 countries", &[("$5 billion", "5000000000", None, "USD", "exact")]),
     ]);
 }
@@ -177,10 +203,10 @@ fn qualifiers() {
         ("rund 14 Millionen Dollar", &[("14 Millionen Dollar", "14000000", None, "USD", "approx")]),
         ("assets estimated at $300 billion", &[("$300 billion", "300000000000", None, "USD", "approx")]),
         // A conversion in brackets is as approximate as what it converts.
-        ("costs ran to around $5bn (£4.12bn) a month", &[
-            ("$5bn", "5000000000", None, "USD", "approx"),
-            ("£4.12bn", "4120000000", None, "GBP", "approx"),
-        ]),
+        (
+            "costs ran to around $5bn (£4.12bn) a month",
+            &[("$5bn", "5000000000", None, "USD", "approx"), ("£4.12bn", "4120000000", None, "GBP", "approx")],
+        ),
     ]);
 }
 
@@ -220,7 +246,10 @@ fn minor_units() {
         ("it cost $20 and 43c", &[("$20 and 43c", "20.43", None, "USD", "exact")]),
         ("a 10¢ stamp", &[("10¢", "0.1", None, "USD", "exact")]),
         // "penny" is British where the text speaks of pounds.
-        ("Fees of £2 rose by one penny", &[("£2", "2", None, "GBP", "exact"), ("one penny", "0.01", None, "GBP", "exact")]),
+        (
+            "Fees of £2 rose by one penny",
+            &[("£2", "2", None, "GBP", "exact"), ("one penny", "0.01", None, "GBP", "exact")],
+        ),
     ]);
 }
 
@@ -230,7 +259,10 @@ fn which_dollar() {
         // "$" alone is the US dollar…
         ("Ottawa sent $500 million.", &[("$500 million", "500000000", None, "USD", "exact")]),
         // …unless the text names another dollar in words.
-        ("Figures are in Canadian dollars. Ottawa sent $500 million.", &[("$500 million", "500000000", None, "CAD", "exact")]),
+        (
+            "Figures are in Canadian dollars. Ottawa sent $500 million.",
+            &[("$500 million", "500000000", None, "CAD", "exact")],
+        ),
         ("In Canadian dollars or US dollars: $500 million.", &[("$500 million", "500000000", None, "USD", "exact")]),
     ]);
 }
@@ -239,21 +271,27 @@ fn which_dollar() {
 fn elliptical_and_elided_amounts() {
     check(&[
         // The list continues the money of the amount before it.
-        ("How will the $40 billion be split? 11 billion covers weapons.", &[
-            ("$40 billion", "40000000000", None, "USD", "exact"),
-            ("11 billion", "11000000000", None, "USD", "exact"),
-        ]),
+        (
+            "How will the $40 billion be split? 11 billion covers weapons.",
+            &[
+                ("$40 billion", "40000000000", None, "USD", "exact"),
+                ("11 billion", "11000000000", None, "USD", "exact"),
+            ],
+        ),
         // A conversion in brackets does not set the thread's currency.
-        ("Europe gave 23 billion euros ($26 billion). It gave 138 billion in aid.", &[
-            ("23 billion euros", "23000000000", None, "EUR", "exact"),
-            ("$26 billion", "26000000000", None, "USD", "exact"),
-            ("138 billion", "138000000000", None, "EUR", "exact"),
-        ]),
+        (
+            "Europe gave 23 billion euros ($26 billion). It gave 138 billion in aid.",
+            &[
+                ("23 billion euros", "23000000000", None, "EUR", "exact"),
+                ("$26 billion", "26000000000", None, "USD", "exact"),
+                ("138 billion", "138000000000", None, "EUR", "exact"),
+            ],
+        ),
         // A scale word left out before a conversion that has one.
-        ("contributed €27.5 ($31.3 billion)", &[
-            ("€27.5", "27500000000", None, "EUR", "exact"),
-            ("$31.3 billion", "31300000000", None, "USD", "exact"),
-        ]),
+        (
+            "contributed €27.5 ($31.3 billion)",
+            &[("€27.5", "27500000000", None, "EUR", "exact"), ("$31.3 billion", "31300000000", None, "USD", "exact")],
+        ),
     ]);
 }
 
@@ -263,7 +301,10 @@ fn not_money() {
         ("In 2022 lawmakers voted 311-112 in favor.", &[]),
         ("Prices rose 5% in 2023.", &[]),
         ("1.4 billion people live there.", &[]),
-        ("It sent $5 billion. Some 1.4 billion people live there.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+        (
+            "It sent $5 billion. Some 1.4 billion people live there.",
+            &[("$5 billion", "5000000000", None, "USD", "exact")],
+        ),
         ("billions of dollars are at stake", &[]),
         ("a couple of billion dollars", &[]),
         ("ALL 5 solutions are wrong.", &[]),

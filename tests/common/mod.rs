@@ -3,9 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_aidledger"))
@@ -16,7 +16,13 @@ pub fn run(args: &[&str], dir: &Path) -> Output {
 }
 
 pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
     child.stdin.take().expect("stdin is piped").write_all(input).expect("write stdin");
     child.wait_with_output().expect("the binary ends")
 }
@@ -46,5 +52,8 @@ pub fn stderr(o: &Output) -> String {
 }
 
 pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
-    s.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect()
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
 }
