@@ -1,6 +1,11 @@
 //! The sentence around a mention, so that every ledger row can be traced to
 //! the words that stated it.
 
+use super::token::{ceil_boundary, floor_boundary};
+
+/// The most bytes a sentence reaches on either side of a mention.
+const MAX_REACH: usize = 1000;
+
 /// Abbreviations whose dot does not end a sentence.
 static ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "inc", "corp", "co", "ltd", "gen", "sen", "rep", "gov", "lt",
@@ -12,8 +17,12 @@ static ABBREVIATIONS: &[&str] = &[
 /// sentence end or line break to the next one.
 pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
+    // Text without stops (a table, a list run together) must not make each
+    // mention scan the whole article: a sentence is cut at this many bytes.
+    let floor = start.saturating_sub(MAX_REACH);
+    let ceiling = (end + MAX_REACH).min(bytes.len());
     let mut s = start;
-    while s > 0 {
+    while s > floor {
         let b = bytes[s - 1];
         if b == b'\n' || (is_space(b) && s >= 2 && may_end(bytes[s - 2]) && ends_sentence(text, s - 2)) {
             break;
@@ -21,7 +30,7 @@ pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
         s -= 1;
     }
     let mut e = end;
-    while e < bytes.len() {
+    while e < ceiling {
         let b = bytes[e];
         if b == b'\n' {
             break;
@@ -45,7 +54,7 @@ pub fn bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
         }
         e += 1;
     }
-    let (s, e) = (s.min(start), e.max(end));
+    let (s, e) = (ceil_boundary(text, s.min(start)), floor_boundary(text, e.max(end)));
     let slice = &text[s..e];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -108,11 +117,21 @@ mod tests {
             ("Title\nMr. Smith said $3m was spent! Then", "$3m", "Mr. Smith said $3m was spent!"),
             ("$2B", "$2B", "$2B"),
             ("He said \"it is $4bn.\" She left.", "$4bn", "He said \"it is $4bn.\""),
+            ("Fünf… €5bn", "€5bn", "Fünf… €5bn"),
         ];
         for (text, mention, want) in cases {
             let start = text.find(mention).unwrap();
             let (s, e) = bounds(text, start, start + mention.len());
             assert_eq!(&text[s..e], *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_text_without_stops_is_cut() {
+        let text = "é ".repeat(3000) + "$5 " + &"ü ".repeat(3000);
+        let start = text.find('$').unwrap();
+        let (s, e) = bounds(&text, start, start + 2);
+        assert!(start - s <= MAX_REACH && e - start <= MAX_REACH + 2);
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
     }
 }
