@@ -172,7 +172,7 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         let mut lower = a.clone();
         if lower.scale_exp == 0 && b.scale_exp > 0 {
-            lower.value *= number::pow10(b.scale_exp);
+            lower.value = number::scaled(lower.value, b.scale_exp)?;
             lower.scale_exp = b.scale_exp;
         }
         lower.cur = lower.cur.or(b.cur);
@@ -272,7 +272,7 @@ impl<'a, 't> Grammar<'a, 't> {
             cur = Some(p.cur);
             per_unit = p.per_unit;
             if p.scale_exp > 0 {
-                value *= number::pow10(p.scale_exp);
+                value = number::scaled(value, p.scale_exp)?;
                 scale_exp += p.scale_exp;
             }
             // "$ 10 dollars": the same money named twice.
@@ -285,7 +285,7 @@ impl<'a, 't> Grammar<'a, 't> {
             cur = Some(s.cur);
             per_unit = s.per_unit;
             if s.scale_exp > 0 {
-                value *= number::pow10(s.scale_exp);
+                value = number::scaled(value, s.scale_exp)?;
                 scale_exp += s.scale_exp;
             }
             k = s.next;
@@ -299,7 +299,7 @@ impl<'a, 't> Grammar<'a, 't> {
             // "75 USD million"
             if scale_exp == 0 {
                 if let Some((exp, next)) = self.scale_at(k) {
-                    value *= number::pow10(exp);
+                    value = number::scaled(value, exp)?;
                     scale_exp = exp;
                     k = next;
                 }
@@ -354,7 +354,11 @@ impl<'a, 't> Grammar<'a, 't> {
                 return;
             }
         }
-        amt.value += Decimal::from(cents) / Decimal::from(100);
+        if let Some(v) = amt.value.checked_add(Decimal::new(cents as i64, 2)) {
+            amt.value = v;
+        } else {
+            return;
+        }
         amt.next = end;
     }
 
@@ -599,7 +603,7 @@ impl<'a, 't> Grammar<'a, 't> {
         let mut last_exp = 0;
         while let Some((exp, next)) = self.scale_at(num.next) {
             if last_exp == 0 || exp > last_exp {
-                num.value *= number::pow10(exp);
+                num.value = number::scaled(num.value, exp)?;
                 num.scale_exp += exp;
             } else if exp != last_exp {
                 break;
@@ -715,11 +719,11 @@ impl<'a, 't> Grammar<'a, 't> {
             // "one and a half trillion"
             if self.word(next) == Some("and") && self.word(next + 1) == Some("a") && self.word(next + 2) == Some("half")
             {
-                return Some(words(v + Decimal::new(5, 1), next + 3));
+                return Some(words(v.checked_add(Decimal::new(5, 1))?, next + 3));
             }
             // "three quarters billion"
             if matches!(self.word(next), Some("quarters" | "quarter")) && self.scale_at(next + 1).is_some() {
-                return Some(words(v * Decimal::new(25, 2), next + 1));
+                return Some(words(v.checked_mul(Decimal::new(25, 2))?, next + 1));
             }
             return Some(words(v, next));
         }
@@ -749,14 +753,14 @@ impl<'a, 't> Grammar<'a, 't> {
                 if !matches!((last, kind), (None, _) | (Some(Tens), Unit)) {
                     break;
                 }
-                current += Decimal::from(v);
+                current = current.checked_add(Decimal::from(v))?;
                 last = Some(kind);
                 any = true;
-            } else if w == "hundred" && (any || k == i) {
+            } else if w == "hundred" && (any || k == i) && !(any && last.is_none() && current >= Decimal::from(100)) {
                 if current.is_zero() {
                     current = Decimal::ONE;
                 }
-                current *= Decimal::from(100);
+                current = current.checked_mul(Decimal::from(100))?;
                 last = None;
                 any = true;
                 // "one hundred and five"
@@ -764,7 +768,7 @@ impl<'a, 't> Grammar<'a, 't> {
                     k += 1;
                 }
             } else if w == "thousand" && any && self.scale_at(k + 1).is_none() {
-                total += current * Decimal::from(1000);
+                total = total.checked_add(current.checked_mul(Decimal::from(1000))?)?;
                 current = Decimal::ZERO;
                 last = None;
             } else {
@@ -783,7 +787,7 @@ impl<'a, 't> Grammar<'a, 't> {
         if !any {
             return None;
         }
-        Some((total + current, k))
+        Some((total.checked_add(current)?, k))
     }
 }
 

@@ -383,9 +383,9 @@ fn elided_scale(text: &str, a: &Found, b: &Found) -> Option<Decimal> {
     if text[a.end..b.start].trim() != "(" {
         return None;
     }
-    let scaled = a.value * number::pow10(b.scale_exp);
+    let scaled = number::scaled(a.value, b.scale_exp)?;
     // Currencies differ, but not by more than a few times.
-    let ratio = scaled / b.value;
+    let ratio = scaled.checked_div(b.value)?;
     (ratio > Decimal::new(2, 1) && ratio < Decimal::from(5)).then_some(scaled)
 }
 

@@ -93,8 +93,13 @@ pub(crate) fn scale(lower: &str, glued: bool) -> Option<u32> {
     })
 }
 
-pub(crate) fn pow10(exp: u32) -> Decimal {
-    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
+/// `value` times ten to the `exp`; `None` past what a decimal holds (about
+/// 7.9e28), so that "9 trillion trillion" is no amount rather than a panic.
+pub(crate) fn scaled(value: Decimal, exp: u32) -> Option<Decimal> {
+    if exp > 28 {
+        return None;
+    }
+    value.checked_mul(Decimal::from_i128_with_scale(10i128.pow(exp), 0))
 }
 
 /// English number words below a hundred, and their kind.
@@ -278,6 +283,13 @@ mod tests {
         for (w, glued, want) in cases {
             assert_eq!(scale(w, *glued), *want, "{w}");
         }
+    }
+
+    #[test]
+    fn scaling_never_overflows() {
+        assert_eq!(scaled(Decimal::new(15, 1), 9), Some(Decimal::from(1_500_000_000u64)));
+        assert_eq!(scaled(Decimal::from(9), 29), None);
+        assert_eq!(scaled(Decimal::MAX, 1), None);
     }
 
     #[test]

@@ -335,3 +335,17 @@ fn sentences_are_kept() {
     assert_eq!(got[0].sentence, "The U.S. gave $5 billion.");
     assert_eq!(got[1].sentence, "Europe gave €3 billion.");
 }
+
+/// Found by fuzzing: inputs that once panicked.
+#[test]
+fn fuzz_regressions() {
+    check(&[
+        // A conversion of zero made the elided-scale rule divide by zero.
+        ("a €25 ($0 billion) fund", &[("€25", "25", None, "EUR", "exact"), ("$0 billion", "0", None, "USD", "exact")]),
+        // Scale words that grow and grow overflowed the decimal.
+        ("99999999999999999999 thousand lakh million crore billion trillion dollars", &[]),
+        ("nine hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred hundred dollars", &[("hundred dollars", "100", None, "USD", "exact")]),
+    ]);
+    // The crash file itself: any text must come back without a panic.
+    let _ = extract("€25 billio~ ($54 billion; £4(0 billion) supp$54 billion; £43 billion");
+}
