@@ -8,7 +8,8 @@
 //! minor   := [and] 1-99 [cents|pence|c|...]   ("3 dollars 50 cents", "$20 and 43c")
 //! ```
 //! Each function takes a token index and returns what it read with the index
-//! after it, or `None`; nothing here allocates a figure as a float.
+//! after it, or `None`. Values are decimals from the digits on; no figure
+//! ever passes through a float.
 
 use super::currency::{self, Cur, Place};
 use super::number::{self, DotThree};
@@ -176,7 +177,9 @@ impl<'a, 't> Grammar<'a, 't> {
             lower.scale_exp = b.scale_exp;
         }
         lower.cur = lower.cur.or(b.cur);
-        lower.cur?;
+        if lower.cur.is_none() {
+            return None;
+        }
         if lower.value > b.value {
             return None;
         }
