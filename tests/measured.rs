@@ -33,7 +33,7 @@ fn peers_figure_f1() {
     match converted {
         Ok(o) if o.status.success() => {}
         _ => {
-            eprintln!("skipped: converting the peers' cases needs python3");
+            skip("converting the peers' cases needs python3");
             return;
         }
     }

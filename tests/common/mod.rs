@@ -38,7 +38,7 @@ pub fn shared(why: &str) -> Option<PathBuf> {
     if p.join("corpus/dev.jsonl").is_file() {
         Some(p)
     } else {
-        eprintln!("skipped: {why} needs ../shared (the measurement data beside the project), which is absent here");
+        skip(&format!("{why} needs ../shared (the measurement data beside the project), which is absent here"));
         None
     }
 }
@@ -56,4 +56,10 @@ pub fn json_lines(s: &str) -> Vec<serde_json::Value> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
         .collect()
+}
+
+/// Says why a test skips, past the test harness's output capture (which
+/// only takes the print macros), so that `cargo test` shows it.
+pub fn skip(reason: &str) {
+    let _ = writeln!(std::io::stderr(), "skipped: {reason}");
 }
