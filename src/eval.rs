@@ -5,7 +5,10 @@
 //! value_max and currency are right; context labels are scored over
 //! figure-correct pairs whose gold label is set.
 
+use crate::article::Article;
+use crate::classify::{self, Context};
 use crate::extract::{self, Money};
+use crate::lexicon::Lexicon;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -120,10 +123,19 @@ fn scored_from_json(m: &Value) -> Result<Scored, String> {
     })
 }
 
-/// A predicted mention in the scored shape.
-pub fn scored_from_money(m: &Money) -> Scored {
+/// A predicted mention, with its labels, in the scored shape.
+pub fn scored_from_money(m: &Money, c: Option<&Context>) -> Scored {
+    let text = |s: &str| Some(Label::Text(s.to_string()));
     let mut labels: [Option<Label>; 7] = Default::default();
-    labels[0] = Some(Label::Text(m.qualifier.as_str().to_string()));
+    labels[0] = text(m.qualifier.as_str());
+    if let Some(c) = c {
+        labels[1] = text(c.category);
+        labels[2] = text(c.status);
+        labels[3] = c.donor.as_deref().and_then(text);
+        labels[4] = c.recipient.as_deref().and_then(text);
+        labels[5] = c.source.as_deref().and_then(text);
+        labels[6] = Some(Label::Bool(c.aid_to_ukraine));
+    }
     Scored {
         start: m.start,
         end: m.end,
@@ -257,11 +269,14 @@ pub struct Report {
     pub misses: Vec<Miss>,
 }
 
-/// Runs the extractor on every gold document and scores it.
-pub fn evaluate(docs: &[GoldDoc], by: GroupBy) -> Report {
+/// Runs the extractor and the classifier on every gold document and scores them.
+pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
     let mut report = Report::default();
     for d in docs.iter().filter(|d| !d.skip) {
-        let pred: Vec<Scored> = extract::extract(&d.text).iter().map(scored_from_money).collect();
+        let article = Article::new(Some(d.id.clone()), d.outlet.clone(), None, None, None, d.text.clone(), d.id.clone());
+        let money = extract::extract(&d.text);
+        let contexts = classify::classify(&article, &money, lex);
+        let pred: Vec<Scored> = money.iter().enumerate().map(|(i, m)| scored_from_money(m, contexts.get(i))).collect();
         let key = match by {
             GroupBy::All => "all".to_string(),
             GroupBy::Group => d.group.clone().or_else(|| d.outlet.clone()).unwrap_or_else(|| "all".into()),

@@ -3,6 +3,8 @@
 //! binary in `main.rs` only parses flags and calls it.
 
 pub mod article;
+pub mod classify;
 pub mod eval;
 pub mod extract;
+pub mod lexicon;
 pub mod output;

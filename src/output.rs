@@ -3,12 +3,13 @@
 //! a plain table for the terminal.
 
 use crate::article::Article;
+use crate::classify::{Context, Why};
 use crate::extract::Money;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// One mention in the corpus schema. The context labels stay null until the
-/// classifier fills them.
+/// One mention in the corpus schema, with the ledger's extra labels (scope,
+/// metric) and, when asked for, why each label is what it is.
 #[derive(Debug, Serialize)]
 pub struct MentionRecord<'a> {
     pub start: usize,
@@ -26,6 +27,11 @@ pub struct MentionRecord<'a> {
     pub recipient: Option<&'a str>,
     pub source: Option<&'a str>,
     pub aid_to_ukraine: Option<bool>,
+    pub scope_start: Option<String>,
+    pub scope_end: Option<String>,
+    pub metric: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<&'a [Why]>,
 }
 
 /// One article and its mentions.
@@ -39,7 +45,7 @@ pub struct DocumentRecord<'a> {
     pub mentions: Vec<MentionRecord<'a>>,
 }
 
-pub fn mention_record(m: &Money) -> MentionRecord<'_> {
+pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: bool) -> MentionRecord<'a> {
     MentionRecord {
         start: m.start,
         end: m.end,
@@ -49,29 +55,47 @@ pub fn mention_record(m: &Money) -> MentionRecord<'_> {
         currency: m.currency,
         qualifier: m.qualifier.as_str(),
         sentence: &m.sentence,
-        category: None,
-        status: None,
-        donor: None,
-        recipient: None,
-        source: None,
-        aid_to_ukraine: None,
+        category: ctx.map(|c| c.category),
+        status: ctx.map(|c| c.status),
+        donor: ctx.and_then(|c| c.donor.as_deref()),
+        recipient: ctx.and_then(|c| c.recipient.as_deref()),
+        source: ctx.and_then(|c| c.source.as_deref()),
+        aid_to_ukraine: ctx.map(|c| c.aid_to_ukraine),
+        scope_start: ctx.and_then(|c| c.scope_start).map(|d| d.to_string()),
+        scope_end: ctx.and_then(|c| c.scope_end).map(|d| d.to_string()),
+        metric: ctx.map(|c| c.metric.as_str()),
+        explain: if explain { ctx.map(|c| c.explain.as_slice()) } else { None },
     }
 }
 
-pub fn document_record<'a>(a: &'a Article, mentions: &'a [Money]) -> DocumentRecord<'a> {
+/// The mentions of an article with their labels.
+pub struct Labeled<'a> {
+    pub article: &'a Article,
+    pub mentions: &'a [Money],
+    pub contexts: &'a [Context],
+}
+
+impl Labeled<'_> {
+    fn context(&self, i: usize) -> Option<&Context> {
+        self.contexts.get(i)
+    }
+}
+
+pub fn document_record<'a>(l: &'a Labeled<'a>, explain: bool) -> DocumentRecord<'a> {
+    let a = l.article;
     DocumentRecord {
         id: &a.id,
         outlet: a.outlet.as_deref(),
         published: a.published.map(|d| d.to_string()),
         url: a.url.as_deref(),
         title: a.title.as_deref(),
-        mentions: mentions.iter().map(mention_record).collect(),
+        mentions: l.mentions.iter().enumerate().map(|(i, m)| mention_record(m, l.context(i), explain)).collect(),
     }
 }
 
 /// Writes one JSON line.
-pub fn write_jsonl(out: &mut dyn Write, a: &Article, mentions: &[Money]) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &document_record(a, mentions))?;
+pub fn write_jsonl(out: &mut dyn Write, l: &Labeled<'_>, explain: bool) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &document_record(l, explain))?;
     out.write_all(b"\n")
 }
 
@@ -99,7 +123,8 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-pub fn csv_row(a: &Article, m: &Money) -> Vec<String> {
+pub fn csv_row(a: &Article, m: &Money, c: Option<&Context>) -> Vec<String> {
+    let opt = |s: Option<&str>| csv_cell(s.unwrap_or(""));
     vec![
         csv_cell(&a.id),
         csv_cell(a.outlet.as_deref().unwrap_or("")),
@@ -111,30 +136,63 @@ pub fn csv_row(a: &Article, m: &Money) -> Vec<String> {
         m.value_max.map(|v| v.to_string()).unwrap_or_default(),
         m.currency.to_string(),
         m.qualifier.as_str().to_string(),
+        c.map(|c| c.category).unwrap_or("").to_string(),
+        c.map(|c| c.status).unwrap_or("").to_string(),
+        opt(c.and_then(|c| c.donor.as_deref())),
+        opt(c.and_then(|c| c.recipient.as_deref())),
+        opt(c.and_then(|c| c.source.as_deref())),
+        c.map(|c| c.aid_to_ukraine.to_string()).unwrap_or_default(),
+        c.and_then(|c| c.scope_start).map(|d| d.to_string()).unwrap_or_default(),
+        c.and_then(|c| c.scope_end).map(|d| d.to_string()).unwrap_or_default(),
+        opt(c.map(|c| c.metric.as_str())),
         csv_cell(&m.sentence),
     ]
 }
 
-/// A line of the terminal table: where, the figure, and the words.
-pub fn table_line(a: &Article, m: &Money) -> String {
+/// A line of the terminal table: where, the figure, its labels, and the words.
+pub fn table_line(a: &Article, m: &Money, c: Option<&Context>) -> String {
     let value = match m.value_max {
         Some(max) => format!("{}–{}", m.value, max),
         None => m.value.to_string(),
     };
     let surface: String = m.surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (category, status, donor) = match c {
+        Some(c) => (c.category, c.status, c.donor.as_deref().unwrap_or("-")),
+        None => ("", "", ""),
+    };
     format!(
-        "{:<24} {:>7} {:>22} {:<3} {:<9} {}",
+        "{:<24} {:>7} {:>22} {:<3} {:<9} {:<14} {:<10} {:<16} {}",
         truncate(&a.id, 24),
         m.start,
         value,
         m.currency,
         m.qualifier.as_str(),
+        category,
+        status,
+        truncate(donor, 16),
         surface
     )
 }
 
 pub fn table_header() -> String {
-    format!("{:<24} {:>7} {:>22} {:<3} {:<9} {}", "article", "start", "value", "cur", "qualifier", "surface")
+    format!(
+        "{:<24} {:>7} {:>22} {:<3} {:<9} {:<14} {:<10} {:<16} {}",
+        "article", "start", "value", "cur", "qualifier", "category", "status", "donor", "surface"
+    )
+}
+
+/// The explanation lines under a table row.
+pub fn explain_lines(c: &Context) -> Vec<String> {
+    c.explain
+        .iter()
+        .map(|w| {
+            let cue = match (&w.cue, w.at) {
+                (Some(cue), Some(at)) => format!(" — cue {cue:?} at {at}"),
+                _ => String::new(),
+            };
+            format!("    {:<15} {:<28} {}{}", w.label, truncate(&w.value, 28), w.rule, cue)
+        })
+        .collect()
 }
 
 fn truncate(s: &str, n: usize) -> String {

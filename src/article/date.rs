@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-pub(crate) fn month(word: &str) -> Option<u32> {
+/// The number of a month named in English, full or abbreviated ("Sept.").
+pub fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

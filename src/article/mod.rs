@@ -10,7 +10,7 @@ mod html;
 mod jsonl;
 mod text;
 
-pub use date::parse_date;
+pub use date::{month as month_number, parse_date};
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};

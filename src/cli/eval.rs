@@ -16,6 +16,9 @@ pub struct EvalArgs {
     /// Report per group: the gold "group" field (else the outlet), or the outlet.
     #[arg(long, value_enum)]
     by: Option<By>,
+    /// A lexicon to label with instead of the shipped one.
+    #[arg(long, value_name = "FILE.toml")]
+    lexicon: Option<PathBuf>,
     /// List each miss and false positive with the text around it.
     #[arg(long)]
     errors: bool,
@@ -36,7 +39,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         Some(By::Group) => GroupBy::Group,
         Some(By::Outlet) => GroupBy::Outlet,
     };
-    let report = eval::evaluate(&docs, by);
+    let lex = super::load_lexicon(args.lexicon.as_deref())?;
+    let report = eval::evaluate(&docs, by, lex);
     print!("{}", report.render());
     if args.errors {
         println!();

@@ -2,8 +2,10 @@
 //! CSV, or one JSON document per article.
 
 use super::Outcome;
-use aidledger::article::{self, Article, Format};
-use aidledger::{extract, output};
+use aidledger::article::{self, Format};
+use aidledger::classify::{self, Context as Labels};
+use aidledger::output::{self, Labeled};
+use aidledger::extract;
 use anyhow::{anyhow, Context};
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
@@ -18,6 +20,12 @@ pub struct ExtractArgs {
     /// Read inputs as this format instead of going by the file extension (text, html, jsonl, csv).
     #[arg(long, value_name = "FORMAT")]
     input_format: Option<String>,
+    /// A lexicon to label with instead of the shipped one (data/lexicon.toml): to track another subject.
+    #[arg(long, value_name = "FILE.toml")]
+    lexicon: Option<PathBuf>,
+    /// Show the cue that decided each label (under each table row; an "explain" list in JSON Lines).
+    #[arg(long)]
+    explain: bool,
     /// Article files, folders (read recursively), or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -38,6 +46,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
                 .ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?,
         ),
     };
+    let lex = super::load_lexicon(args.lexicon.as_deref())?;
+    let explain = args.explain;
     let out = BufWriter::new(std::io::stdout().lock());
     let mut sink = match args.format {
         OutFormat::Jsonl => Sink::Jsonl(out),
@@ -61,7 +71,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         match res {
             Ok(a) => {
                 let mentions = extract::extract(&a.text);
-                if let Err(e) = sink.write(&a, &mentions) {
+                let contexts = classify::classify(&a, &mentions, lex);
+                let labeled = Labeled { article: &a, mentions: &mentions, contexts: &contexts };
+                if let Err(e) = sink.write(&labeled, explain) {
                     write_err = Some(e);
                 }
             }
@@ -93,17 +105,23 @@ enum Sink {
 }
 
 impl Sink {
-    fn write(&mut self, a: &Article, mentions: &[extract::Money]) -> anyhow::Result<()> {
+    fn write(&mut self, l: &Labeled<'_>, explain: bool) -> anyhow::Result<()> {
+        let context = |i: usize| -> Option<&Labels> { l.contexts.get(i) };
         match self {
-            Sink::Jsonl(out) => output::write_jsonl(out, a, mentions)?,
+            Sink::Jsonl(out) => output::write_jsonl(out, l, explain)?,
             Sink::Table(out) => {
-                for m in mentions {
-                    writeln!(out, "{}", output::table_line(a, m))?;
+                for (i, m) in l.mentions.iter().enumerate() {
+                    writeln!(out, "{}", output::table_line(l.article, m, context(i)))?;
+                    if let (true, Some(c)) = (explain, context(i)) {
+                        for line in output::explain_lines(c) {
+                            writeln!(out, "{line}")?;
+                        }
+                    }
                 }
             }
             Sink::Csv(w) => {
-                for m in mentions {
-                    w.write_record(output::csv_row(a, m))?;
+                for (i, m) in l.mentions.iter().enumerate() {
+                    w.write_record(output::csv_row(l.article, m, context(i)))?;
                 }
             }
         }

@@ -32,3 +32,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Eval(a) => eval::run(a),
     }
 }
+
+/// The lexicon named by `--lexicon`, or the shipped one.
+pub fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<&'static aidledger::lexicon::Lexicon> {
+    use aidledger::lexicon::Lexicon;
+    use anyhow::Context as _;
+    match path {
+        None => Ok(Lexicon::default_lexicon()),
+        Some(p) => {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(p).with_context(|| format!("{name}: cannot read the lexicon"))?;
+            // Lives as long as the run: one lexicon per command.
+            Ok(Box::leak(Box::new(Lexicon::from_toml(&name, &text)?)))
+        }
+    }
+}

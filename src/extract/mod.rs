@@ -65,8 +65,10 @@ pub struct Money {
     /// ISO 4217 code.
     pub currency: &'static str,
     pub qualifier: Qualifier,
-    /// The sentence that states the amount.
+    /// The sentence that states the amount, and its byte offsets.
     pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
     /// Power of ten of the scale word written ("$61 billion": 9), 0 when none.
     pub scale_exp: u32,
 }
@@ -362,6 +364,8 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
             },
             qualifier: f.qualifier,
             sentence: text[ss..se].to_string(),
+            sentence_start: ss,
+            sentence_end: se,
             scale_exp: f.scale_exp,
         });
     }

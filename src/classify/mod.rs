@@ -1,0 +1,631 @@
+//! Context labels for each money mention: what it counts (category), how far
+//! along it is (status), who gives and who receives it, who says so (source),
+//! the period it covers, and whether it is aid to the lexicon's subject.
+//!
+//! Every label comes from cues of the lexicon found in the text: first in
+//! the mention's own sentence (the cue nearest the amount, within its clause,
+//! not owned by another amount), then the sentences before it in the same
+//! paragraph, then the headline, then the article as a whole. Each label
+//! keeps the cue that decided it, so `extract --explain` can show why.
+
+use crate::article::Article;
+use crate::extract::Money;
+use crate::lexicon::{Cue, Hit, Lexicon, CATEGORIES, STATUSES};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// The labels of one mention.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Context {
+    pub category: &'static str,
+    pub status: &'static str,
+    pub donor: Option<String>,
+    pub recipient: Option<String>,
+    pub source: Option<String>,
+    pub scope_start: Option<NaiveDate>,
+    pub scope_end: Option<NaiveDate>,
+    pub aid_to_ukraine: bool,
+    /// donor / recipient / category / status class, as slugs:
+    /// "united-states/ukraine/total/enacted".
+    pub metric: String,
+    /// Why each label is what it is.
+    pub explain: Vec<Why>,
+}
+
+/// The cue that decided a label: the words and where they stand (code point
+/// offset into the article text), or the rule that applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Why {
+    pub label: &'static str,
+    pub value: String,
+    pub cue: Option<String>,
+    pub at: Option<usize>,
+    pub rule: &'static str,
+}
+
+/// The status classes that reconciliation compares within.
+pub fn status_class(status: &str) -> &'static str {
+    match status {
+        "pending" | "requested" | "proposed" => "pending",
+        "approved" => "enacted",
+        "pledged" | "committed" => "promised",
+        "allocated" => "allocated",
+        "delivered" | "disbursed" => "delivered",
+        _ => "unknown",
+    }
+}
+
+/// A label's lower-case slug: "United States" → "united-states".
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// How far apart two byte spans are, with a penalty for each clause break
+/// (";", ":", a dash between spaces, a new line) between them.
+fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+    let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else if b.1 <= a.0 { (b.1, a.0) } else { return 0 };
+    let between = &text[lo..hi];
+    let breaks = between.matches([';', ':', '\n']).count() + between.matches(" - ").count() + between.matches(" – ").count()
+        + between.matches(" — ").count();
+    (hi - lo) + breaks * 120
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    hits: Vec<Hit>,
+    mentions: &'a [Money],
+    /// Byte end of the headline: the first line when it reads as one.
+    headline_end: usize,
+    /// A source that speaks for the whole article: the institution that
+    /// published it, or a research body the article draws its figures from.
+    outlet_source: Option<usize>,
+    research_source: Option<usize>,
+}
+
+/// Labels every mention of one article.
+pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Context> {
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let text = article.text.as_str();
+    let hits = lex.hits(text, 0, text.len());
+    let first_line = text.find('\n').unwrap_or(text.len());
+    let headline_end = if first_line < 220 && !text[..first_line].trim_end().ends_with('.') { first_line } else { 0 };
+    let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
+    let mut doc = Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None };
+    doc.research_source = doc.research_named();
+    let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
+    doc.fill_headline(&mut out);
+    out
+}
+
+impl Doc<'_> {
+    /// Cues within `[from, to)`.
+    fn hits_in(&self, from: usize, to: usize) -> &[Hit] {
+        let a = self.hits.partition_point(|h| h.start < from);
+        let b = self.hits.partition_point(|h| h.start < to);
+        &self.hits[a..b]
+    }
+
+    /// True when another mention stands between the cue and mention `i`:
+    /// the cue then belongs to that one.
+    fn owned_by_other(&self, i: usize, h: &Hit) -> bool {
+        let m = &self.mentions[i];
+        self.mentions.iter().enumerate().any(|(j, o)| {
+            j != i
+                && ((h.end <= o.byte_start && o.byte_end <= m.byte_start) || (m.byte_end <= o.byte_start && o.byte_end <= h.start))
+        })
+    }
+
+    /// The cue nearest mention `i` in `[from, to)` that `want` accepts.
+    fn nearest(&self, i: usize, from: usize, to: usize, want: impl Fn(Cue) -> bool) -> Option<(Hit, usize)> {
+        let m = &self.mentions[i];
+        self.hits_in(from, to)
+            .iter()
+            .filter(|h| want(h.cue) && !self.owned_by_other(i, h))
+            .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
+            .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)))
+    }
+
+    /// The sentences before mention `i`'s in its paragraph, nearest first, as byte ranges.
+    fn earlier_in_paragraph(&self, i: usize) -> Vec<(usize, usize)> {
+        let m = &self.mentions[i];
+        let para_start = self.text[..m.sentence_start].rfind("\n\n").map_or(0, |p| p + 2);
+        let mut out = Vec::new();
+        let mut end = m.sentence_start;
+        while end > para_start && out.len() < 4 {
+            let probe = self.text[..end].trim_end().len();
+            if probe <= para_start {
+                break;
+            }
+            let (s, e) = crate::extract::sentence::bounds(self.text, probe - 1, probe);
+            if s >= end || e > end + 1 {
+                break;
+            }
+            out.push((s.max(para_start), e));
+            end = s;
+        }
+        out
+    }
+
+    fn in_headline(&self, i: usize) -> bool {
+        self.mentions[i].byte_end <= self.headline_end
+    }
+
+    fn why(&self, label: &'static str, value: &str, hit: Option<&Hit>, rule: &'static str) -> Why {
+        Why {
+            label,
+            value: value.to_string(),
+            cue: hit.map(|h| self.text[h.start..h.end].to_string()),
+            at: hit.map(|h| self.text[..h.start].chars().count()),
+            rule,
+        }
+    }
+
+    fn label(&self, i: usize, published: Option<NaiveDate>) -> Context {
+        let m = &self.mentions[i];
+        let (ss, se) = (m.sentence_start, m.sentence_end);
+        let mut explain = Vec::new();
+
+        let (category, not_aid) = self.category(i, ss, se, &mut explain);
+        let status = if not_aid {
+            explain.push(self.why("status", "unknown", None, "not aid"));
+            "unknown"
+        } else {
+            self.status(i, ss, se, &mut explain)
+        };
+        let recipient = self.recipient(i, ss, se, not_aid, &mut explain);
+        let donor = if not_aid {
+            explain.push(self.why("donor", "null", None, "not aid"));
+            None
+        } else {
+            self.donor(i, ss, se, &mut explain)
+        };
+        let source = self.source(i, ss, se, not_aid, &mut explain);
+        let subject = &self.lex.file.subject.recipient;
+        let aid = !not_aid && recipient.as_deref().is_some_and(|r| r.contains(subject.as_str()));
+        explain.push(self.why(
+            "aid_to_ukraine",
+            if aid { "true" } else { "false" },
+            None,
+            if not_aid {
+                "not aid"
+            } else if aid {
+                "aid with the subject among its recipients"
+            } else {
+                "the subject is not among its recipients"
+            },
+        ));
+        let (scope_start, scope_end) = self.scope(i, published, &mut explain);
+        let metric = format!(
+            "{}/{}/{}/{}",
+            slug(donor.as_deref().unwrap_or("unknown")),
+            slug(recipient.as_deref().unwrap_or("unknown")),
+            category,
+            status_class(status)
+        );
+        Context { category, status, donor, recipient, source, scope_start, scope_end, aid_to_ukraine: aid, metric, explain }
+    }
+
+    /// The category, and whether the figure is not aid at all.
+    fn category(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> (&'static str, bool) {
+        let total = CATEGORIES.iter().position(|c| *c == "total").unwrap_or(0);
+        let specific = |c: Cue| matches!(c, Cue::Category(k) if k != total) || c == Cue::NotAid;
+        let near_specific = self.nearest(i, ss, se, specific);
+        let near_total = self.nearest(i, ss, se, |c| c == Cue::Category(total));
+        // A specific cue close by wins; a far one loses to a closer "aid".
+        let chosen = match (near_specific, near_total) {
+            (Some((_, ds)), Some((_, dt))) if ds > 40 && dt < ds => None,
+            (Some(s), _) => Some(s),
+            _ => None,
+        };
+        if let Some((hit, _)) = chosen {
+            if hit.cue == Cue::NotAid {
+                let despite = self.nearest(i, ss, se, |c| c == Cue::AidDespite).is_some_and(|(_, d)| d < 80);
+                if !despite {
+                    explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
+                    return ("other", true);
+                }
+                // "financing to plug its budget deficit": aid after all.
+                let aid_only = |c: Cue| matches!(c, Cue::Category(k) if k != total);
+                if let Some((h, _)) = self.nearest(i, ss, se, aid_only) {
+                    let label = self.coordinated(&h, total);
+                    explain.push(self.why("category", label, Some(&h), "nearest cue, aid despite a cost word"));
+                    return (label, false);
+                }
+                explain.push(self.why("category", "total", Some(&hit), "aid despite a cost word"));
+                return ("total", false);
+            }
+            let label = self.coordinated(&hit, total);
+            explain.push(self.why("category", label, Some(&hit), if label == "total" { "two kinds named together" } else { "nearest cue" }));
+            return (label, false);
+        }
+        if let Some((hit, _)) = near_total {
+            explain.push(self.why("category", "total", Some(&hit), "nearest cue"));
+            return ("total", false);
+        }
+        // Nothing in the sentence: the paragraph before it.
+        for (ps, pe) in self.earlier_in_paragraph(i) {
+            if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
+                let label = self.coordinated(&hit, total);
+                explain.push(self.why("category", label, Some(&hit), "earlier in the paragraph"));
+                return (label, false);
+            }
+        }
+        explain.push(self.why("category", "total", None, "no cue: an unspecified amount"));
+        ("total", false)
+    }
+
+    /// "military and financial aid": two kinds named together make a total.
+    fn coordinated(&self, hit: &Hit, total: usize) -> &'static str {
+        let Cue::Category(k) = hit.cue else { return "other" };
+        let others = self.hits_in(hit.start.saturating_sub(40), hit.end + 40).iter().any(|h| {
+            matches!(h.cue, Cue::Category(j) if j != k && j != total)
+                && distance(self.text, (h.start, h.end), (hit.start, hit.end)) <= 25
+                && {
+                    let (lo, hi) = if h.end <= hit.start { (h.end, hit.start) } else { (hit.end, h.start) };
+                    let between = self.text[lo.min(hi)..hi.max(lo)].trim();
+                    matches!(between, "and" | "," | "or" | "" | "and/or" | "as well as") || between.starts_with(", ")
+                }
+        });
+        if others {
+            "total"
+        } else {
+            CATEGORIES[k]
+        }
+    }
+
+    fn status(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> &'static str {
+        let is_status = |c: Cue| matches!(c, Cue::Status(_));
+        if let Some((hit, _)) = self.nearest(i, ss, se, is_status) {
+            let label = self.status_of(&hit);
+            explain.push(self.why("status", label, Some(&hit), "nearest cue"));
+            return label;
+        }
+        for (ps, pe) in self.earlier_in_paragraph(i) {
+            if let Some((hit, _)) = self.nearest(i, ps, pe, is_status) {
+                let label = self.status_of(&hit);
+                explain.push(self.why("status", label, Some(&hit), "earlier in the paragraph"));
+                return label;
+            }
+        }
+        if !self.in_headline(i) && self.headline_end > 0 {
+            if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, is_status) {
+                let label = self.status_of(&hit);
+                explain.push(self.why("status", label, Some(&hit), "the headline"));
+                return label;
+            }
+        }
+        explain.push(self.why("status", "unknown", None, "no cue"));
+        "unknown"
+    }
+
+    fn status_of(&self, hit: &Hit) -> &'static str {
+        match hit.cue {
+            Cue::Status(k) => STATUSES[k],
+            _ => "unknown",
+        }
+    }
+
+    fn actor_name(&self, hit: &Hit) -> Option<&str> {
+        match hit.cue {
+            Cue::Actor(a) => Some(self.lex.actor(a).name.as_str()),
+            _ => None,
+        }
+    }
+
+    fn donor(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Option<String> {
+        let m = &self.mentions[i];
+        let giver = |c: Cue| matches!(c, Cue::Actor(a) if !self.lex.actor(a).is_recipient());
+        // "€1.1 billion from Sweden", "allocated by the United States"
+        let after = self.hits_in(m.byte_end, (m.byte_end + 40).min(se)).iter().find(|h| {
+            giver(h.cue) && {
+                let between = &self.text[m.byte_end..h.start];
+                (between.contains(" from ") || between.contains(" by ")) && !self.owned_by_other(i, h)
+            }
+        });
+        if let Some(h) = after {
+            let name = self.actor_name(h).map(str::to_string);
+            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "\"from\" or \"by\" after the amount"));
+            return name;
+        }
+        // The nearest giver before the amount in its clause, else after it.
+        let before = self.nearest(i, ss, m.byte_start, giver).filter(|(_, d)| *d < 240);
+        let chosen = before.or_else(|| self.nearest(i, m.byte_end, se, giver).filter(|(_, d)| *d < 120));
+        if let Some((h, _)) = chosen {
+            let name = self.actor_name(&h).map(str::to_string);
+            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(&h), "nearest giver in the sentence"));
+            return name;
+        }
+        for (ps, pe) in self.earlier_in_paragraph(i) {
+            if let Some((h, _)) = self.nearest(i, ps, pe, giver) {
+                let name = self.actor_name(&h).map(str::to_string);
+                explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(&h), "earlier in the paragraph"));
+                return name;
+            }
+        }
+        if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue)) {
+            let name = self.actor_name(h).map(str::to_string);
+            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "the headline"));
+            return name;
+        }
+        if let Some((name, h)) = self.most_named(giver) {
+            explain.push(self.why("donor", &name, Some(&h), "the giver the article names most"));
+            return Some(name);
+        }
+        explain.push(self.why("donor", "null", None, "no giver named"));
+        None
+    }
+
+    /// The actor the whole article names most often among those `want` accepts.
+    fn most_named(&self, want: impl Fn(Cue) -> bool) -> Option<(String, Hit)> {
+        let mut counts: Vec<(usize, usize, Hit)> = Vec::new();
+        for h in self.hits.iter().filter(|h| want(h.cue)) {
+            if let Cue::Actor(a) = h.cue {
+                match counts.iter_mut().find(|(x, _, _)| *x == a) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((a, 1, *h)),
+                }
+            }
+        }
+        counts.into_iter().max_by_key(|(_, n, h)| (*n, std::cmp::Reverse(h.start))).map(|(a, _, h)| (self.lex.actor(a).name.clone(), h))
+    }
+
+    fn recipient(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
+        let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
+        if let Some((h, _)) = self.nearest(i, ss, se, taker) {
+            let names = self.recipient_list(&h, ss, se);
+            explain.push(self.why("recipient", &names, Some(&h), "nearest recipient in the sentence"));
+            return Some(names);
+        }
+        if not_aid {
+            explain.push(self.why("recipient", "null", None, "not aid, no recipient named"));
+            return None;
+        }
+        for (ps, pe) in self.earlier_in_paragraph(i) {
+            if let Some((h, _)) = self.nearest(i, ps, pe, taker) {
+                let names = self.recipient_list(&h, ps, pe);
+                explain.push(self.why("recipient", &names, Some(&h), "earlier in the paragraph"));
+                return Some(names);
+            }
+        }
+        if let Some((name, h)) = self.most_named(taker) {
+            explain.push(self.why("recipient", &name, Some(&h), "the recipient the article names most"));
+            return Some(name);
+        }
+        explain.push(self.why("recipient", "null", None, "no recipient named"));
+        None
+    }
+
+    /// "for Israel, Ukraine and Taiwan": recipients named in one list, the
+    /// subject first.
+    fn recipient_list(&self, hit: &Hit, from: usize, to: usize) -> String {
+        let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
+        let hits: Vec<&Hit> = self.hits_in(from, to).iter().filter(|h| taker(h.cue)).collect();
+        let Some(pos) = hits.iter().position(|h| h.start == hit.start) else {
+            return self.actor_name(hit).unwrap_or_default().to_string();
+        };
+        let joins = |a: &Hit, b: &Hit| {
+            let between = self.text[a.end..b.start].trim();
+            matches!(between, "and" | "," | ", and" | "as well as" | "and for" | "and its" | "plus") || between.is_empty()
+        };
+        let (mut lo, mut hi) = (pos, pos);
+        while lo > 0 && joins(hits[lo - 1], hits[lo]) {
+            lo -= 1;
+        }
+        while hi + 1 < hits.len() && joins(hits[hi], hits[hi + 1]) {
+            hi += 1;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for h in &hits[lo..=hi] {
+            if let Some(n) = self.actor_name(h) {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+        let subject = self.lex.file.subject.recipient.as_str();
+        if let Some(p) = names.iter().position(|n| *n == subject) {
+            let s = names.remove(p);
+            names.insert(0, s);
+        }
+        match names.len() {
+            0 => String::new(),
+            1 => names[0].to_string(),
+            n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+        }
+    }
+
+    /// A source named with a word of attribution next to it ("the Pentagon
+    /// said", "according to the Kiel Institute", "Shmyhal:").
+    fn attributed_in(&self, from: usize, to: usize) -> Vec<(Hit, usize)> {
+        let hits = self.hits_in(from, to);
+        let mut out = Vec::new();
+        for h in hits {
+            let src = match h.cue {
+                Cue::Source(s) => Some(s),
+                _ => None,
+            };
+            let Some(s) = src else { continue };
+            let after_attr = hits.iter().any(|a| {
+                a.cue == Cue::AttributionAfter && a.start >= h.end && a.start - h.end <= 40 && !self.text[h.end..a.start].contains(['.', ';'])
+            });
+            let before_attr = hits.iter().any(|a| {
+                matches!(a.cue, Cue::AttributionBefore | Cue::AttributionAfter) && a.end <= h.start && h.start - a.end <= 16
+            });
+            let colon = self.text[h.end..to].trim_start().starts_with(':');
+            if after_attr || before_attr || colon {
+                out.push((*h, s));
+            }
+        }
+        // The country itself speaking: "Ukraine puts …", "Kyiv said".
+        for h in hits {
+            if let Cue::Actor(a) = h.cue {
+                let Some(gov) = &self.lex.actor(a).government else { continue };
+                let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
+                let speaks = hits.iter().any(|x| x.cue == Cue::AttributionAfter && x.start >= h.end && x.start - h.end <= 2);
+                if speaks {
+                    out.push((*h, s));
+                }
+            }
+        }
+        out
+    }
+
+    fn source(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
+        let m = &self.mentions[i];
+        let pick = |found: Vec<(Hit, usize)>| -> Option<(Hit, usize)> {
+            // A news agency that cites someone else gives way to that someone.
+            let best = found.iter().filter(|(_, s)| self.lex.source(*s).kind != "media").min_by_key(|(h, _)| {
+                distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))
+            });
+            best.or_else(|| found.iter().min_by_key(|(h, _)| distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)))).copied()
+        };
+        if let Some((h, s)) = pick(self.attributed_in(ss, se)) {
+            let name = self.lex.source(s).name.clone();
+            explain.push(self.why("source", &name, Some(&h), "named with a word of attribution in the sentence"));
+            return Some(name);
+        }
+        // Attribution holds through a paragraph ("He added that …").
+        for (ps, pe) in self.earlier_in_paragraph(i) {
+            if let Some((h, s)) = pick(self.attributed_in(ps, pe)) {
+                let name = self.lex.source(s).name.clone();
+                explain.push(self.why("source", &name, Some(&h), "attributed earlier in the paragraph"));
+                return Some(name);
+            }
+        }
+        // "he said", "according to her": the last source the article named.
+        if self.hits_in(ss, se).iter().any(|h| h.cue == Cue::AttributionCarry) {
+            if let Some((h, s)) = self.attributed_in(0, ss).last().copied() {
+                let name = self.lex.source(s).name.clone();
+                explain.push(self.why("source", &name, Some(&h), "a pronoun carries the last named source"));
+                return Some(name);
+            }
+        }
+        if let Some(s) = self.outlet_source {
+            let name = self.lex.source(s).name.clone();
+            explain.push(self.why("source", &name, None, "the article is that body's own release"));
+            return Some(name);
+        }
+        if !not_aid {
+            if let Some(s) = self.research_source {
+                let name = self.lex.source(s).name.clone();
+                explain.push(self.why("source", &name, None, "the research the article draws its figures from"));
+                return Some(name);
+            }
+        }
+        explain.push(self.why("source", "null", None, "stated in the outlet's own voice"));
+        None
+    }
+
+    /// A research body the article attributes figures to anywhere.
+    fn research_named(&self) -> Option<usize> {
+        self.attributed_in(0, self.text.len())
+            .into_iter()
+            .map(|(_, s)| s)
+            .find(|s| self.lex.source(*s).kind == "research")
+            .or_else(|| {
+                // "The Ukraine Support Tracker run by Kiel's Institute …": a
+                // tracker or study named as such counts without a verb.
+                self.hits.iter().find_map(|h| match h.cue {
+                    Cue::Source(s) if self.lex.source(s).kind == "research" => {
+                        let around = &self.text[h.start.saturating_sub(60)..(h.end + 60).min(self.text.len())];
+                        let around = around.to_lowercase();
+                        ["tracker", "study", "report", "data", "figures", "think tank"].iter().any(|w| around.contains(w)).then_some(s)
+                    }
+                    _ => None,
+                })
+            })
+    }
+
+    /// A headline states the article's figure in brief: where it has no
+    /// source of its own, the one the article gives most often.
+    fn fill_headline(&self, out: &mut [Context]) {
+        if self.headline_end == 0 {
+            return;
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (i, c) in out.iter().enumerate() {
+            if self.in_headline(i) {
+                continue;
+            }
+            if let Some(s) = &c.source {
+                match counts.iter_mut().find(|(n, _)| n == s) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((s.clone(), 1)),
+                }
+            }
+        }
+        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        for (i, c) in out.iter_mut().enumerate() {
+            if self.in_headline(i) && c.source.is_none() && c.category != "other" {
+                c.source = Some(top.clone());
+                c.explain.retain(|w| w.label != "source");
+                c.explain.push(Why { label: "source", value: top.clone(), cue: None, at: None, rule: "the headline takes the article's main source" });
+            }
+        }
+    }
+
+    /// The period a figure covers, when the sentence says: "since February
+    /// 2022", "in 2023", "since the war began".
+    fn scope(&self, i: usize, published: Option<NaiveDate>, explain: &mut Vec<Why>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let m = &self.mentions[i];
+        let sentence = &self.text[m.sentence_start..m.sentence_end];
+        if let Some(h) = self.hits_in(m.sentence_start, m.sentence_end).iter().find(|h| h.cue == Cue::SubjectStart) {
+            if let Some(start) = self.lex.file.subject.start {
+                explain.push(self.why("scope", &start.to_string(), Some(h), "since the subject's start"));
+                return (Some(start), None);
+            }
+        }
+        let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        for (k, w) in words.iter().enumerate() {
+            let lw = w.to_ascii_lowercase();
+            let next = words.get(k + 1).copied().unwrap_or("");
+            let year_of = |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
+            match lw.as_str() {
+                "since" => {
+                    // since February 2022 / since 2022 / since January 24, 2022
+                    if let Some(y) = year_of(next) {
+                        let d = NaiveDate::from_ymd_opt(y, 1, 1);
+                        explain.push(self.why("scope", &format!("{y}-01-01"), None, "\"since\" a year"));
+                        return (d, None);
+                    }
+                    if let Some(mo) = crate::article::month_number(next) {
+                        let y = words[k + 2..words.len().min(k + 4)].iter().find_map(|s| year_of(s));
+                        if let Some(y) = y.or_else(|| published.map(|p| p.year())) {
+                            let d = NaiveDate::from_ymd_opt(y, mo, 1);
+                            explain.push(self.why("scope", &format!("{y}-{mo:02}-01"), None, "\"since\" a month"));
+                            return (d, None);
+                        }
+                    }
+                }
+                "in" | "during" | "for" => {
+                    if let Some(y) = year_of(next) {
+                        explain.push(self.why("scope", &y.to_string(), None, "a year named"));
+                        return (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
+                    }
+                }
+                "this" if next.trim_end_matches(['.', ',']) == "year" => {
+                    if let Some(p) = published {
+                        explain.push(self.why("scope", &p.year().to_string(), None, "\"this year\" of the publication date"));
+                        return (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (None, None)
+    }
+}
+
+#[cfg(test)]
+mod tests;

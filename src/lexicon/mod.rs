@@ -1,0 +1,312 @@
+//! The lexicon: everything the classifier knows about the subject it tracks
+//! (actors, sources, cue phrases), read from TOML. The default, for aid to
+//! Ukraine, is `data/lexicon.toml`, compiled into the binary; a user replaces
+//! it with `--lexicon FILE` to track another subject without touching code.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The lexicon shipped with the binary.
+pub const DEFAULT_TOML: &str = include_str!("../../data/lexicon.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    pub name: String,
+    pub recipient: String,
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub start_phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub government: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+impl Actor {
+    pub fn is_recipient(&self) -> bool {
+        self.role.as_deref() == Some("recipient")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub carry: Vec<String>,
+}
+
+/// The lexicon as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    pub subject: Subject,
+    #[serde(rename = "actor", default)]
+    pub actors: Vec<Actor>,
+    #[serde(rename = "source", default)]
+    pub sources: Vec<Source>,
+    pub attribution: Attribution,
+    /// category label → cue phrases; also `not_aid` and `aid_despite`.
+    pub category: BTreeMap<String, toml::Value>,
+    /// status label → cue phrases.
+    pub status: BTreeMap<String, Vec<String>>,
+}
+
+/// The closed label sets of the ledger.
+pub const CATEGORIES: [&str; 6] = ["total", "military", "financial", "humanitarian", "reconstruction", "other"];
+pub const STATUSES: [&str; 10] =
+    ["pending", "requested", "proposed", "approved", "pledged", "committed", "allocated", "delivered", "disbursed", "unknown"];
+
+/// What a phrase in the text means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Actor(usize),
+    Source(usize),
+    /// An index into `CATEGORIES`.
+    Category(usize),
+    NotAid,
+    AidDespite,
+    /// An index into `STATUSES`.
+    Status(usize),
+    AttributionBefore,
+    AttributionAfter,
+    AttributionCarry,
+    SubjectStart,
+}
+
+/// A cue found in the text: byte offsets and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+}
+
+/// Why a lexicon could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexiconError(pub String);
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// A lexicon ready to match: one automaton over every phrase.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub file: LexiconFile,
+    automaton: AhoCorasick,
+    /// Per distinct phrase: what it means (a phrase can be an actor and a
+    /// source at once: "Pentagon"), and whether its case must match exactly.
+    patterns: Vec<(Vec<Cue>, bool)>,
+    pattern_text: Vec<String>,
+}
+
+impl Lexicon {
+    /// The lexicon shipped with the binary.
+    pub fn default_lexicon() -> &'static Lexicon {
+        static DEFAULT: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        DEFAULT.get_or_init(|| Lexicon::from_toml("data/lexicon.toml", DEFAULT_TOML).expect("the shipped lexicon is valid"))
+    }
+
+    /// Reads a lexicon; `name` is only for messages.
+    pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, LexiconError> {
+        let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
+        let mut patterns: Vec<(Vec<Cue>, bool)> = Vec::new();
+        let mut pattern_text: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut add = |phrase: &str, cue: Cue| {
+            let phrase = phrase.trim();
+            if phrase.is_empty() {
+                return;
+            }
+            // A capital letter makes the case matter: "US" is not "us".
+            let exact = phrase.chars().any(char::is_uppercase);
+            // The automaton matches without case; phrases that differ only
+            // in case share a pattern, and the exact check picks among them.
+            let key = if exact { phrase.to_string() } else { phrase.to_lowercase() };
+            match index.get(&key) {
+                Some(&i) => {
+                    if !patterns[i].0.contains(&cue) {
+                        patterns[i].0.push(cue);
+                    }
+                }
+                None => {
+                    index.insert(key, patterns.len());
+                    pattern_text.push(phrase.to_string());
+                    patterns.push((vec![cue], exact));
+                }
+            }
+        };
+        for (i, a) in file.actors.iter().enumerate() {
+            for alias in &a.aliases {
+                add(alias, Cue::Actor(i));
+            }
+        }
+        for (i, s) in file.sources.iter().enumerate() {
+            for alias in &s.aliases {
+                add(alias, Cue::Source(i));
+            }
+        }
+        for (label, value) in &file.category {
+            let phrases = string_list(value).ok_or_else(|| LexiconError(format!("{name}: category.{label} must be a list of strings")))?;
+            let cue = match label.as_str() {
+                "not_aid" => Cue::NotAid,
+                "aid_despite" => Cue::AidDespite,
+                other => Cue::Category(
+                    CATEGORIES
+                        .iter()
+                        .position(|c| *c == other)
+                        .ok_or_else(|| LexiconError(format!("{name}: unknown category {other:?} (want one of {})", CATEGORIES.join(", "))))?,
+                ),
+            };
+            for p in phrases {
+                add(p, cue);
+            }
+        }
+        for (label, phrases) in &file.status {
+            let i = STATUSES
+                .iter()
+                .position(|s| s == label)
+                .ok_or_else(|| LexiconError(format!("{name}: unknown status {label:?} (want one of {})", STATUSES.join(", "))))?;
+            for p in phrases {
+                add(p, Cue::Status(i));
+            }
+        }
+        for p in &file.attribution.before {
+            add(p, Cue::AttributionBefore);
+        }
+        for p in &file.attribution.after {
+            add(p, Cue::AttributionAfter);
+        }
+        for p in &file.attribution.carry {
+            add(p, Cue::AttributionCarry);
+        }
+        for p in &file.subject.start_phrases {
+            add(p, Cue::SubjectStart);
+        }
+        if patterns.is_empty() {
+            return Err(LexiconError(format!("{name}: the lexicon has no phrases")));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pattern_text)
+            .map_err(|e| LexiconError(format!("{name}: {e}")))?;
+        Ok(Lexicon { file, automaton, patterns, pattern_text })
+    }
+
+    /// Every cue in `text[from..to]`, in order, whole words only, the case
+    /// checked for phrases that carry capitals.
+    pub fn hits(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let slice = &text[from..to];
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(slice) {
+            let (s, e) = (from + m.start(), from + m.end());
+            let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+            if (s > 0 && word(bytes[s - 1]) && word(bytes[s])) || (e < bytes.len() && word(bytes[e]) && word(bytes[e - 1])) {
+                continue;
+            }
+            let (cues, exact) = &self.patterns[m.pattern().as_usize()];
+            if *exact && text[s..e] != self.pattern_text[m.pattern().as_usize()] {
+                continue;
+            }
+            out.extend(cues.iter().map(|&cue| Hit { start: s, end: e, cue }));
+        }
+        out
+    }
+
+    pub fn actor(&self, i: usize) -> &Actor {
+        &self.file.actors[i]
+    }
+
+    pub fn source(&self, i: usize) -> &Source {
+        &self.file.sources[i]
+    }
+
+    /// The source whose name or alias occurs in `text` (an outlet such as
+    /// "U.S. Department of State (via EIN Presswire)").
+    pub fn source_named_in(&self, text: &str) -> Option<usize> {
+        self.hits(text, 0, text.len()).into_iter().find_map(|h| match h.cue {
+            Cue::Source(i) => Some(i),
+            _ => None,
+        })
+    }
+
+    pub fn recipient_actor(&self) -> Option<usize> {
+        self.file.actors.iter().position(|a| a.name == self.file.subject.recipient)
+    }
+}
+
+fn string_list(v: &toml::Value) -> Option<Vec<&str>> {
+    v.as_array()?.iter().map(|x| x.as_str()).collect()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_lexicon_loads() {
+        let lex = Lexicon::default_lexicon();
+        assert_eq!(lex.file.subject.recipient, "Ukraine");
+        assert!(lex.recipient_actor().is_some());
+    }
+
+    #[test]
+    fn case_matters_only_for_phrases_with_capitals() {
+        let lex = Lexicon::default_lexicon();
+        let text = "Sources told us the US sent aid.";
+        let hits = lex.hits(text, 0, text.len());
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert!(words.contains(&"Sources"), "{words:?}");
+        assert!(words.contains(&"US"), "{words:?}");
+        assert!(!words.contains(&"us"), "{words:?}");
+        assert!(words.contains(&"sent"), "{words:?}");
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let lex = Lexicon::default_lexicon();
+        let text = "Eurostat and Kievan Rus";
+        assert!(lex.hits(text, 0, text.len()).iter().all(|h| !matches!(h.cue, Cue::Actor(_))));
+    }
+
+    #[test]
+    fn bad_lexicons_are_named() {
+        let e = Lexicon::from_toml("my.toml", "[subject]\nname = 1").unwrap_err();
+        assert!(e.to_string().starts_with("my.toml: "), "{e}");
+        let bad_status = DEFAULT_TOML.replace("[status]\npending", "[status]\nwaiting");
+        let e = Lexicon::from_toml("x.toml", &bad_status).unwrap_err();
+        assert!(e.to_string().contains("unknown status \"waiting\""), "{e}");
+    }
+}
