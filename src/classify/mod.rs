@@ -69,14 +69,21 @@ pub fn slug(s: &str) -> String {
 }
 
 /// How far apart two byte spans are, with a penalty for each clause break
-/// (";", ":", a dash between spaces, a new line) between them.
+/// (";" or a new line) between them.
 fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
-    let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else if b.1 <= a.0 { (b.1, a.0) } else { return 0 };
-    let between = &text[lo..hi];
-    let breaks = between.matches([';', ':', '\n']).count() + between.matches(" - ").count() + between.matches(" – ").count()
-        + between.matches(" — ").count();
+    let (lo, hi) = if a.1 <= b.0 {
+        (a.1, b.0)
+    } else if b.1 <= a.0 {
+        (b.1, a.0)
+    } else {
+        return 0;
+    };
+    let breaks = text[lo..hi].matches([';', '\n']).count();
     (hi - lo) + breaks * 120
 }
+
+/// Words before an actor that make it a destination or a channel, not a giver.
+const NOT_A_GIVER_AFTER: &[&str] = &["into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards"];
 
 struct Doc<'a> {
     text: &'a str,
@@ -89,6 +96,7 @@ struct Doc<'a> {
     /// published it, or a research body the article draws its figures from.
     outlet_source: Option<usize>,
     research_source: Option<usize>,
+    only_source: Option<usize>,
 }
 
 /// Labels every mention of one article.
@@ -101,10 +109,13 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     let first_line = text.find('\n').unwrap_or(text.len());
     let headline_end = if first_line < 220 && !text[..first_line].trim_end().ends_with('.') { first_line } else { 0 };
     let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
-    let mut doc = Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None };
+    let mut doc = Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None, only_source: None };
     doc.research_source = doc.research_named();
+    doc.only_source = doc.only_source();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
+    doc.fill_statuses(&mut out);
     doc.fill_headline(&mut out);
+    doc.copy_to_conversions(&mut out);
     out
 }
 
@@ -116,13 +127,19 @@ impl Doc<'_> {
         &self.hits[a..b]
     }
 
-    /// True when another mention stands between the cue and mention `i`:
-    /// the cue then belongs to that one.
+    /// True when the cue belongs to another mention: one that stands between
+    /// mention `i` and a cue after it, or a nearer one on the same side. A cue
+    /// before a list ("Norway committed X, Sweden Y") governs all of it.
     fn owned_by_other(&self, i: usize, h: &Hit) -> bool {
         let m = &self.mentions[i];
+        let own = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
         self.mentions.iter().enumerate().any(|(j, o)| {
-            j != i
-                && ((h.end <= o.byte_start && o.byte_end <= m.byte_start) || (m.byte_end <= o.byte_start && o.byte_end <= h.start))
+            if j == i {
+                return false;
+            }
+            let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
+            let between = (o.byte_end <= h.start && h.end <= m.byte_start) || (m.byte_end <= h.start && h.end <= o.byte_start);
+            trails_other || (between && distance(self.text, (h.start, h.end), (o.byte_start, o.byte_end)) < own)
         })
     }
 
@@ -177,12 +194,17 @@ impl Doc<'_> {
         let mut explain = Vec::new();
 
         let (category, not_aid) = self.category(i, ss, se, &mut explain);
-        let status = if not_aid {
+        let mut status = if not_aid {
             explain.push(self.why("status", "unknown", None, "not aid"));
             "unknown"
         } else {
             self.status(i, ss, se, &mut explain)
         };
+        // Money is disbursed; goods are delivered.
+        if status == "delivered" && category == "financial" {
+            status = "disbursed";
+            explain.push(self.why("status", "disbursed", None, "financial aid delivered is disbursed"));
+        }
         let recipient = self.recipient(i, ss, se, not_aid, &mut explain);
         let donor = if not_aid {
             explain.push(self.why("donor", "null", None, "not aid"));
@@ -221,15 +243,22 @@ impl Doc<'_> {
         let total = CATEGORIES.iter().position(|c| *c == "total").unwrap_or(0);
         let specific = |c: Cue| matches!(c, Cue::Category(k) if k != total) || c == Cue::NotAid;
         let near_specific = self.nearest(i, ss, se, specific);
-        let near_total = self.nearest(i, ss, se, |c| c == Cue::Category(total));
+        // "military aid" is military: a general word right after a specific one is part of it.
+        let near_total = self.nearest(i, ss, se, |c| c == Cue::Category(total)).filter(|(h, _)| !self.follows_specific(h, total));
         // A specific cue close by wins; a far one loses to a closer "aid".
         let chosen = match (near_specific, near_total) {
-            (Some((_, ds)), Some((_, dt))) if ds > 40 && dt < ds => None,
+            (Some((_, ds)), Some((_, dt))) if ds > 90 && dt < ds => None,
             (Some(s), _) => Some(s),
             _ => None,
         };
         if let Some((hit, _)) = chosen {
             if hit.cue == Cue::NotAid {
+                // "rebuilding Ukraine would cost $400 billion": a need, not aid.
+                let rebuild = CATEGORIES.iter().position(|c| *c == "reconstruction");
+                if let Some((h, _)) = self.nearest(i, ss, se, |c| Some(c) == rebuild.map(Cue::Category)) {
+                    explain.push(self.why("category", "reconstruction", Some(&h), "not aid: a reconstruction need"));
+                    return ("reconstruction", true);
+                }
                 let despite = self.nearest(i, ss, se, |c| c == Cue::AidDespite).is_some_and(|(_, d)| d < 80);
                 if !despite {
                     explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
@@ -265,17 +294,25 @@ impl Doc<'_> {
         ("total", false)
     }
 
-    /// "military and financial aid": two kinds named together make a total.
+    /// True when a specific kind ("military") stands right before this general word ("aid").
+    fn follows_specific(&self, h: &Hit, total: usize) -> bool {
+        self.hits_in(h.start.saturating_sub(40), h.start).iter().any(|p| {
+            matches!(p.cue, Cue::Category(k) if k != total) && p.end <= h.start && self.text[p.end..h.start].trim().is_empty()
+        })
+    }
+
+    /// "military and financial aid", "weapons, financial assistance and
+    /// humanitarian aid": two kinds named together make a total.
     fn coordinated(&self, hit: &Hit, total: usize) -> &'static str {
         let Cue::Category(k) = hit.cue else { return "other" };
-        let others = self.hits_in(hit.start.saturating_sub(40), hit.end + 40).iter().any(|h| {
-            matches!(h.cue, Cue::Category(j) if j != k && j != total)
-                && distance(self.text, (h.start, h.end), (hit.start, hit.end)) <= 25
-                && {
-                    let (lo, hi) = if h.end <= hit.start { (h.end, hit.start) } else { (hit.end, h.start) };
-                    let between = self.text[lo.min(hi)..hi.max(lo)].trim();
-                    matches!(between, "and" | "," | "or" | "" | "and/or" | "as well as") || between.starts_with(", ")
-                }
+        let others = self.hits_in(hit.start.saturating_sub(48), hit.end + 48).iter().any(|h| {
+            matches!(h.cue, Cue::Category(j) if j != k && j != total) && {
+                let (lo, hi) = if h.end <= hit.start { (h.end, hit.start) } else { (hit.end, h.start) };
+                let between = &self.text[lo.min(hi)..hi.max(lo)];
+                between.len() <= 40
+                    && !between.contains(['$', '€', '£', ';', '.', ':'])
+                    && (between.contains(" and ") || between.contains(',') || between.trim() == "and" || between.contains(" or "))
+            }
         });
         if others {
             "total"
@@ -338,9 +375,27 @@ impl Doc<'_> {
             explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "\"from\" or \"by\" after the amount"));
             return name;
         }
-        // The nearest giver before the amount in its clause, else after it.
-        let before = self.nearest(i, ss, m.byte_start, giver).filter(|(_, d)| *d < 240);
-        let chosen = before.or_else(|| self.nearest(i, m.byte_end, se, giver).filter(|(_, d)| *d < 120));
+        // "America's €114bn"
+        let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
+            giver(h.cue) && self.text[h.start..h.end].ends_with("'s") && self.text[h.end..m.byte_start].trim().is_empty()
+        });
+        if let Some(h) = possessive {
+            let name = self.actor_name(h).map(str::to_string);
+            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "possessive before the amount"));
+            return name;
+        }
+        // The nearest giver before the amount in its clause, else after it;
+        // not one the money goes into or through ("into EU initiatives").
+        let giving = |c: Cue| giver(c);
+        let candidates = |from: usize, to: usize| {
+            self.hits_in(from, to)
+                .iter()
+                .filter(|h| giving(h.cue) && !self.owned_by_other(i, h) && !self.after_preposition(h))
+                .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
+                .min_by_key(|(_, d)| *d)
+        };
+        let before = candidates(ss, m.byte_start).filter(|(_, d)| *d < 240);
+        let chosen = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120));
         if let Some((h, _)) = chosen {
             let name = self.actor_name(&h).map(str::to_string);
             explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(&h), "nearest giver in the sentence"));
@@ -364,6 +419,14 @@ impl Doc<'_> {
         }
         explain.push(self.why("donor", "null", None, "no giver named"));
         None
+    }
+
+    /// True when the word before the hit makes it a destination ("into the EU").
+    fn after_preposition(&self, h: &Hit) -> bool {
+        let before = self.text[..h.start].trim_end();
+        let before = before.strip_suffix("the").map(str::trim_end).unwrap_or(before);
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        NOT_A_GIVER_AFTER.contains(&word.to_ascii_lowercase().as_str())
     }
 
     /// The actor the whole article names most often among those `want` accepts.
@@ -445,37 +508,50 @@ impl Doc<'_> {
         }
     }
 
-    /// A source named with a word of attribution next to it ("the Pentagon
-    /// said", "according to the Kiel Institute", "Shmyhal:").
-    fn attributed_in(&self, from: usize, to: usize) -> Vec<(Hit, usize)> {
+    /// Sources named with a word of attribution next to it ("the Pentagon
+    /// said", "according to the Kiel Institute", "says US agency",
+    /// "Shmyhal:"), each with how strong the attribution is (lower is
+    /// stronger): "according to X" 0, "X said" 1, "said X" 2.
+    fn attributed_in(&self, from: usize, to: usize) -> Vec<(Hit, usize, u8)> {
         let hits = self.hits_in(from, to);
         let mut out = Vec::new();
+        let attr_after = |h: &Hit, reach: usize| {
+            hits.iter().any(|a| {
+                a.cue == Cue::AttributionAfter && a.start >= h.end && a.start - h.end <= reach && !self.text[h.end..a.start].contains(['.', ';', '"', '“'])
+            })
+        };
         for h in hits {
-            let src = match h.cue {
-                Cue::Source(s) => Some(s),
-                _ => None,
+            let Cue::Source(s) = h.cue else { continue };
+            let before = hits.iter().any(|a| a.cue == Cue::AttributionBefore && a.end <= h.start && h.start - a.end <= 16);
+            let inverted = hits.iter().any(|a| a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty());
+            let colon = self.text[h.end..to].starts_with(':');
+            let strength = if before {
+                0
+            } else if attr_after(h, 60) || colon {
+                1
+            } else if inverted {
+                2
+            } else {
+                continue;
             };
-            let Some(s) = src else { continue };
-            let after_attr = hits.iter().any(|a| {
-                a.cue == Cue::AttributionAfter && a.start >= h.end && a.start - h.end <= 40 && !self.text[h.end..a.start].contains(['.', ';'])
-            });
-            let before_attr = hits.iter().any(|a| {
-                matches!(a.cue, Cue::AttributionBefore | Cue::AttributionAfter) && a.end <= h.start && h.start - a.end <= 16
-            });
-            let colon = self.text[h.end..to].trim_start().starts_with(':');
-            if after_attr || before_attr || colon {
-                out.push((*h, s));
-            }
+            out.push((*h, s, strength));
         }
-        // The country itself speaking: "Ukraine puts …", "Kyiv said".
+        // The country itself speaking: "Ukraine puts …", "Kyiv, heavily
+        // dependent on aid, said …"; not "support for Ukraine finds".
         for h in hits {
-            if let Cue::Actor(a) = h.cue {
-                let Some(gov) = &self.lex.actor(a).government else { continue };
-                let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
-                let speaks = hits.iter().any(|x| x.cue == Cue::AttributionAfter && x.start >= h.end && x.start - h.end <= 2);
-                if speaks {
-                    out.push((*h, s));
-                }
+            let Cue::Actor(a) = h.cue else { continue };
+            let Some(gov) = &self.lex.actor(a).government else { continue };
+            let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
+            if self.after_preposition(h) {
+                continue;
+            }
+            let rest = &self.text[h.end..to];
+            let appositive = rest.starts_with(',') && rest[1..].find(',').is_some_and(|c| {
+                let after = rest[1 + c + 1..].trim_start();
+                c < 90 && !rest[..c + 1].contains('.') && ["said", "says", "puts", "estimates", "announced"].iter().any(|v| after.starts_with(v))
+            });
+            if attr_after(h, 2) || appositive {
+                out.push((*h, s, 1));
             }
         }
         out
@@ -483,12 +559,15 @@ impl Doc<'_> {
 
     fn source(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
         let m = &self.mentions[i];
-        let pick = |found: Vec<(Hit, usize)>| -> Option<(Hit, usize)> {
-            // A news agency that cites someone else gives way to that someone.
-            let best = found.iter().filter(|(_, s)| self.lex.source(*s).kind != "media").min_by_key(|(h, _)| {
-                distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))
-            });
-            best.or_else(|| found.iter().min_by_key(|(h, _)| distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)))).copied()
+        // The strongest attribution; a news agency that cites someone else
+        // gives way to that someone; then the nearest.
+        let pick = |found: Vec<(Hit, usize, u8)>| -> Option<(Hit, usize)> {
+            found
+                .into_iter()
+                .min_by_key(|(h, s, strength)| {
+                    (self.lex.source(*s).kind == "media", *strength, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)))
+                })
+                .map(|(h, s, _)| (h, s))
         };
         if let Some((h, s)) = pick(self.attributed_in(ss, se)) {
             let name = self.lex.source(s).name.clone();
@@ -505,7 +584,7 @@ impl Doc<'_> {
         }
         // "he said", "according to her": the last source the article named.
         if self.hits_in(ss, se).iter().any(|h| h.cue == Cue::AttributionCarry) {
-            if let Some((h, s)) = self.attributed_in(0, ss).last().copied() {
+            if let Some((h, s, _)) = self.attributed_in(0, ss).last().copied() {
                 let name = self.lex.source(s).name.clone();
                 explain.push(self.why("source", &name, Some(&h), "a pronoun carries the last named source"));
                 return Some(name);
@@ -517,9 +596,14 @@ impl Doc<'_> {
             return Some(name);
         }
         if !not_aid {
-            if let Some(s) = self.research_source {
+            if let Some(s) = self.research_source.or(self.only_source) {
                 let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", &name, None, "the research the article draws its figures from"));
+                let rule = if Some(s) == self.research_source {
+                    "the research the article draws its figures from"
+                } else {
+                    "the one body the article quotes"
+                };
+                explain.push(self.why("source", &name, None, rule));
                 return Some(name);
             }
         }
@@ -527,11 +611,28 @@ impl Doc<'_> {
         None
     }
 
+    /// The one non-media source an article attributes anything to, if it
+    /// quotes exactly one.
+    fn only_source(&self) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        for (_, s, _) in self.attributed_in(0, self.text.len()) {
+            if self.lex.source(s).kind == "media" {
+                continue;
+            }
+            match found {
+                None => found = Some(s),
+                Some(f) if f != s => return None,
+                _ => {}
+            }
+        }
+        found
+    }
+
     /// A research body the article attributes figures to anywhere.
     fn research_named(&self) -> Option<usize> {
         self.attributed_in(0, self.text.len())
             .into_iter()
-            .map(|(_, s)| s)
+            .map(|(_, s, _)| s)
             .find(|s| self.lex.source(*s).kind == "research")
             .or_else(|| {
                 // "The Ukraine Support Tracker run by Kiel's Institute …": a
@@ -545,6 +646,53 @@ impl Doc<'_> {
                     _ => None,
                 })
             })
+    }
+
+    /// "€50 billion ($55 billion; £43 billion)": the amount a bracketed
+    /// conversion converts, if mention `i` is one.
+    fn converts(&self, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        let between = &self.text[self.mentions[prev].byte_end..self.mentions[i].byte_start];
+        let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
+        let short = words.is_empty() || matches!(words, "roughly" | "about" | "around" | "some" | "approximately" | "or" | "nearly" | "or about");
+        (between.len() <= 24 && between.contains(['(', ';']) && short).then(|| self.converts(prev).unwrap_or(prev))
+    }
+
+    /// A conversion says what the amount it converts says.
+    fn copy_to_conversions(&self, out: &mut [Context]) {
+        for i in 0..out.len() {
+            if let Some(root) = self.converts(i) {
+                let mut c = out[root].clone();
+                c.scope_start = c.scope_start.or(out[i].scope_start);
+                c.explain = vec![Why { label: "all", value: String::new(), cue: None, at: None, rule: "a conversion of the amount before it: its labels" }];
+                out[i] = c;
+            }
+        }
+    }
+
+    /// An aid figure with no status cue anywhere near takes the status the
+    /// article gives most often ("allocated" in a tracker report).
+    fn fill_statuses(&self, out: &mut [Context]) {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for c in out.iter() {
+            let decided = c.explain.iter().any(|w| w.label == "status" && w.cue.is_some());
+            if decided && c.status != "unknown" {
+                match counts.iter_mut().find(|(s, _)| *s == c.status) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c.status, 1)),
+                }
+            }
+        }
+        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        for c in out.iter_mut() {
+            let undecided = c.status == "unknown" && c.category != "other" && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
+            if undecided {
+                c.status = top;
+                c.explain.retain(|w| w.label != "status");
+                c.explain.push(Why { label: "status", value: top.to_string(), cue: None, at: None, rule: "the status the article gives most often" });
+                c.metric = format!("{}/{}", c.metric.rsplit_once('/').map_or("", |(a, _)| a), status_class(top));
+            }
+        }
     }
 
     /// A headline states the article's figure in brief: where it has no

@@ -213,7 +213,9 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            // Every match, overlaps included: each kind of cue then takes
+            // its own longest phrase (see `hits`).
+            .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pattern_text)
             .map_err(|e| LexiconError(format!("{name}: {e}")))?;
@@ -221,14 +223,17 @@ impl Lexicon {
     }
 
     /// Every cue in `text[from..to]`, in order, whole words only, the case
-    /// checked for phrases that carry capitals.
+    /// checked for phrases that carry capitals. Within each kind of cue
+    /// (actors, sources, what, status, attribution) the longest phrase wins,
+    /// but kinds do not hide each other: "Ukrainian President" is a source
+    /// and its "Ukrainian" still names the actor.
     pub fn hits(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let slice = &text[from..to];
-        let mut out = Vec::new();
-        for m in self.automaton.find_iter(slice) {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut all: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(slice) {
             let (s, e) = (from + m.start(), from + m.end());
-            let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
             if (s > 0 && word(bytes[s - 1]) && word(bytes[s])) || (e < bytes.len() && word(bytes[e]) && word(bytes[e - 1])) {
                 continue;
             }
@@ -236,8 +241,24 @@ impl Lexicon {
             if *exact && text[s..e] != self.pattern_text[m.pattern().as_usize()] {
                 continue;
             }
-            out.extend(cues.iter().map(|&cue| Hit { start: s, end: e, cue }));
+            all.extend(cues.iter().map(|&cue| Hit { start: s, end: e, cue }));
         }
+        // Leftmost-longest within each kind.
+        all.sort_by_key(|h| (group(h.cue), h.start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        let mut last: Option<(u8, usize, usize)> = None;
+        for h in all {
+            let g = group(h.cue);
+            match last {
+                // The same span, another meaning of the same phrase: keep it too.
+                Some((lg, ls, le)) if lg == g && ls == h.start && le == h.end => {}
+                Some((lg, _, le)) if lg == g && h.start < le => continue,
+                _ => {}
+            }
+            last = Some((g, h.start, h.end));
+            out.push(h);
+        }
+        out.sort_by_key(|h| (h.start, h.end));
         out
     }
 
@@ -260,6 +281,18 @@ impl Lexicon {
 
     pub fn recipient_actor(&self) -> Option<usize> {
         self.file.actors.iter().position(|a| a.name == self.file.subject.recipient)
+    }
+}
+
+/// Kinds of cue that compete for the same words.
+fn group(c: Cue) -> u8 {
+    match c {
+        Cue::Actor(_) => 0,
+        Cue::Source(_) => 1,
+        Cue::Category(_) | Cue::NotAid | Cue::AidDespite => 2,
+        Cue::Status(_) => 3,
+        Cue::AttributionBefore | Cue::AttributionAfter | Cue::AttributionCarry => 4,
+        Cue::SubjectStart => 5,
     }
 }
 
