@@ -82,6 +82,20 @@ fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     (hi - lo) + breaks * 120
 }
 
+/// `i` moved back to a char boundary of `text` (and within it).
+fn floor_char(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// How much farther a general word ("aid") counts than a specific one ("military").
+const GENERAL_WORD_PENALTY: usize = 40;
+
 /// Words before an actor that make it a destination or a channel, not a giver.
 const NOT_A_GIVER_AFTER: &[&str] = &["into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards"];
 
@@ -114,6 +128,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.only_source = doc.only_source();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
     doc.fill_statuses(&mut out);
+
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     out
@@ -148,7 +163,7 @@ impl Doc<'_> {
         let m = &self.mentions[i];
         self.hits_in(from, to)
             .iter()
-            .filter(|h| want(h.cue) && !self.owned_by_other(i, h))
+            .filter(|h| want(h.cue) && !self.owned_by_other(i, h) && !self.inside_name(h))
             .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
             .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)))
     }
@@ -172,6 +187,11 @@ impl Doc<'_> {
             end = s;
         }
         out
+    }
+
+    /// The text between two offsets, empty when they are out of order.
+    fn gap_text(&self, from: usize, to: usize) -> &str {
+        self.text.get(from..to).unwrap_or("")
     }
 
     fn in_headline(&self, i: usize) -> bool {
@@ -213,6 +233,17 @@ impl Doc<'_> {
             self.donor(i, ss, se, &mut explain)
         };
         let source = self.source(i, ss, se, not_aid, &mut explain);
+        // No kind named: the donor's usual kind of aid, where the lexicon gives one.
+        let mut category = category;
+        let undecided = explain.iter().any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
+        if undecided && !not_aid {
+            let usual = donor.as_deref().and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d)).and_then(|a| a.usual_category.as_deref());
+            if let Some(k) = usual.and_then(|u| CATEGORIES.iter().find(|c| **c == u)) {
+                category = k;
+                explain.retain(|w| w.label != "category");
+                explain.push(self.why("category", k, None, "the donor's usual kind of aid"));
+            }
+        }
         let subject = &self.lex.file.subject.recipient;
         let aid = !not_aid && recipient.as_deref().is_some_and(|r| r.contains(subject.as_str()));
         explain.push(self.why(
@@ -242,15 +273,29 @@ impl Doc<'_> {
     fn category(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> (&'static str, bool) {
         let total = CATEGORIES.iter().position(|c| *c == "total").unwrap_or(0);
         let specific = |c: Cue| matches!(c, Cue::Category(k) if k != total) || c == Cue::NotAid;
-        let near_specific = self.nearest(i, ss, se, specific);
-        // "military aid" is military: a general word right after a specific one is part of it.
-        let near_total = self.nearest(i, ss, se, |c| c == Cue::Category(total)).filter(|(h, _)| !self.follows_specific(h, total));
-        // A specific cue close by wins; a far one loses to a closer "aid".
-        let chosen = match (near_specific, near_total) {
-            (Some((_, ds)), Some((_, dt))) if ds > 90 && dt < ds => None,
-            (Some(s), _) => Some(s),
-            _ => None,
+        let general = |c: Cue| c == Cue::Category(total);
+        // The nearest cue in the sentence decides; a general word ("aid",
+        // "package") counts as farther than it stands, so that "security
+        // assistance … $650m" stays military, and is skipped right after a
+        // specific one ("military aid" is military).
+        let scored = self
+            .hits_in(ss, se)
+            .iter()
+            .filter(|h| (specific(h.cue) || general(h.cue)) && !self.owned_by_other(i, h) && !self.inside_name(h))
+            .filter(|h| !(general(h.cue) && self.specific_before(h, total).is_some()))
+            .map(|h| {
+                let m = &self.mentions[i];
+                let d = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
+                (*h, d + if general(h.cue) { GENERAL_WORD_PENALTY } else { 0 })
+            })
+            .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)));
+        let (chosen, general_hit) = match scored {
+            Some((h, _)) if general(h.cue) => (None, Some(h)),
+            Some((h, _)) => (Some(h), None),
+            None => (None, None),
         };
+        let near_total = general_hit.map(|h| (h, 0));
+        let chosen = chosen.map(|h| (h, 0));
         if let Some((hit, _)) = chosen {
             if hit.cue == Cue::NotAid {
                 // "rebuilding Ukraine would cost $400 billion": a need, not aid.
@@ -290,14 +335,39 @@ impl Doc<'_> {
                 return (label, false);
             }
         }
-        explain.push(self.why("category", "total", None, "no cue: an unspecified amount"));
+        explain.push(self.why("category", "total", None, "no cue"));
         ("total", false)
     }
 
-    /// True when a specific kind ("military") stands right before this general word ("aid").
-    fn follows_specific(&self, h: &Hit, total: usize) -> bool {
-        self.hits_in(h.start.saturating_sub(40), h.start).iter().any(|p| {
-            matches!(p.cue, Cue::Category(k) if k != total) && p.end <= h.start && self.text[p.end..h.start].trim().is_empty()
+    /// The specific kind ("military") right before this general word ("aid"), if any.
+    fn specific_before(&self, h: &Hit, total: usize) -> Option<Hit> {
+        self.hits_in(h.start.saturating_sub(40), h.start)
+            .iter()
+            .rev()
+            .find(|p| {
+                (matches!(p.cue, Cue::Category(k) if k != total) || p.cue == Cue::NotAid)
+                    && p.end <= h.start
+                    && self.gap_text(p.end, h.start).trim().is_empty()
+            })
+            .copied()
+    }
+
+    /// The first cue that `want` accepts in `[from, to)`, stopping at a
+    /// clause break or another amount.
+    fn first_after(&self, i: usize, from: usize, to: usize, want: impl Fn(Cue) -> bool) -> Option<Hit> {
+        let to = floor_char(self.text, to.max(from));
+        let stop = self.text[from..to]
+            .find([';', '\n', '$', '€', '£'])
+            .map_or(to, |p| from + p)
+            .min(self.mentions.get(i + 1).map_or(to, |n| n.byte_start.max(from)));
+        self.hits_in(from, stop).iter().find(|h| want(h.cue) && h.end <= stop && !self.inside_name(h)).copied()
+    }
+
+    /// True when the cue is a word inside a name ("Economy" in "Kiel
+    /// Institute for the World Economy").
+    fn inside_name(&self, h: &Hit) -> bool {
+        self.hits_in(h.start.saturating_sub(80), h.start + 1).iter().any(|n| {
+            matches!(n.cue, Cue::Source(_)) && n.start <= h.start && h.end <= n.end && (n.end - n.start) > (h.end - h.start)
         })
     }
 
@@ -377,7 +447,7 @@ impl Doc<'_> {
         }
         // "America's €114bn"
         let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
-            giver(h.cue) && self.text[h.start..h.end].ends_with("'s") && self.text[h.end..m.byte_start].trim().is_empty()
+            giver(h.cue) && self.text[h.start..h.end].ends_with("'s") && h.end <= m.byte_start && self.gap_text(h.end, m.byte_start).trim().is_empty()
         });
         if let Some(h) = possessive {
             let name = self.actor_name(h).map(str::to_string);
@@ -478,7 +548,7 @@ impl Doc<'_> {
             return self.actor_name(hit).unwrap_or_default().to_string();
         };
         let joins = |a: &Hit, b: &Hit| {
-            let between = self.text[a.end..b.start].trim();
+            let between = self.gap_text(a.end, b.start).trim();
             matches!(between, "and" | "," | ", and" | "as well as" | "and for" | "and its" | "plus") || between.is_empty()
         };
         let (mut lo, mut hi) = (pos, pos);
@@ -524,7 +594,7 @@ impl Doc<'_> {
             let Cue::Source(s) = h.cue else { continue };
             let before = hits.iter().any(|a| a.cue == Cue::AttributionBefore && a.end <= h.start && h.start - a.end <= 16);
             let inverted = hits.iter().any(|a| a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty());
-            let colon = self.text[h.end..to].starts_with(':');
+            let colon = self.gap_text(h.end, to).starts_with(':');
             let strength = if before {
                 0
             } else if attr_after(h, 60) || colon {
@@ -545,7 +615,7 @@ impl Doc<'_> {
             if self.after_preposition(h) {
                 continue;
             }
-            let rest = &self.text[h.end..to];
+            let rest = self.gap_text(h.end, to);
             let appositive = rest.starts_with(',') && rest[1..].find(',').is_some_and(|c| {
                 let after = rest[1 + c + 1..].trim_start();
                 c < 90 && !rest[..c + 1].contains('.') && ["said", "says", "puts", "estimates", "announced"].iter().any(|v| after.starts_with(v))
@@ -639,7 +709,7 @@ impl Doc<'_> {
                 // tracker or study named as such counts without a verb.
                 self.hits.iter().find_map(|h| match h.cue {
                     Cue::Source(s) if self.lex.source(s).kind == "research" => {
-                        let around = &self.text[h.start.saturating_sub(60)..(h.end + 60).min(self.text.len())];
+                        let around = &self.text[floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
                         let around = around.to_lowercase();
                         ["tracker", "study", "report", "data", "figures", "think tank"].iter().any(|w| around.contains(w)).then_some(s)
                     }
@@ -691,6 +761,33 @@ impl Doc<'_> {
                 c.explain.retain(|w| w.label != "status");
                 c.explain.push(Why { label: "status", value: top.to_string(), cue: None, at: None, rule: "the status the article gives most often" });
                 c.metric = format!("{}/{}", c.metric.rsplit_once('/').map_or("", |(a, _)| a), status_class(top));
+            }
+        }
+    }
+
+    /// An aid figure with no word of its kind anywhere near takes the
+    /// specific kind the article gives most often, if it gives one.
+    fn fill_categories(&self, out: &mut [Context]) {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for c in out.iter() {
+            let decided = c.explain.iter().any(|w| w.label == "category" && w.cue.is_some());
+            if decided && !matches!(c.category, "total" | "other") {
+                match counts.iter_mut().find(|(s, _)| *s == c.category) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((c.category, 1)),
+                }
+            }
+        }
+        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        for c in out.iter_mut() {
+            if c.category == "total" && c.explain.iter().any(|w| w.label == "category" && w.rule == "no cue") {
+                c.category = top;
+                c.explain.retain(|w| w.label != "category");
+                c.explain.push(Why { label: "category", value: top.to_string(), cue: None, at: None, rule: "the kind the article gives most often" });
+                let parts: Vec<&str> = c.metric.split('/').collect();
+                if parts.len() == 4 {
+                    c.metric = format!("{}/{}/{}/{}", parts[0], parts[1], top, parts[3]);
+                }
             }
         }
     }

@@ -30,6 +30,9 @@ pub struct Actor {
     pub role: Option<String>,
     #[serde(default)]
     pub government: Option<String>,
+    /// The kind its aid usually is, for figures whose text names no kind.
+    #[serde(default)]
+    pub usual_category: Option<String>,
     pub aliases: Vec<String>,
 }
 
