@@ -220,11 +220,7 @@ impl Doc<'_> {
         } else {
             self.status(i, ss, se, &mut explain)
         };
-        // Money is disbursed; goods are delivered.
-        if status == "delivered" && category == "financial" {
-            status = "disbursed";
-            explain.push(self.why("status", "disbursed", None, "financial aid delivered is disbursed"));
-        }
+
         let recipient = self.recipient(i, ss, se, not_aid, &mut explain);
         let donor = if not_aid {
             explain.push(self.why("donor", "null", None, "not aid"));
@@ -259,6 +255,11 @@ impl Doc<'_> {
             },
         ));
         let (scope_start, scope_end) = self.scope(i, published, &mut explain);
+        // Money is disbursed; goods are delivered.
+        if status == "delivered" && category == "financial" {
+            status = "disbursed";
+            explain.push(self.why("status", "disbursed", None, "financial aid delivered is disbursed"));
+        }
         let metric = format!(
             "{}/{}/{}/{}",
             slug(donor.as_deref().unwrap_or("unknown")),
@@ -395,6 +396,11 @@ impl Doc<'_> {
         let is_status = |c: Cue| matches!(c, Cue::Status(_));
         if let Some((hit, _)) = self.nearest(i, ss, se, is_status) {
             let label = self.status_of(&hit);
+            // "The House passed …": one chamber's vote leaves the law pending.
+            if label == "approved" && self.one_chamber(ss, se) {
+                explain.push(self.why("status", "pending", Some(&hit), "passed by one chamber only"));
+                return "pending";
+            }
             explain.push(self.why("status", label, Some(&hit), "nearest cue"));
             return label;
         }
@@ -407,13 +413,27 @@ impl Doc<'_> {
         }
         if !self.in_headline(i) && self.headline_end > 0 {
             if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, is_status) {
-                let label = self.status_of(&hit);
+                let mut label = self.status_of(&hit);
+                if label == "approved" && self.one_chamber(0, self.headline_end) {
+                    label = "pending";
+                }
                 explain.push(self.why("status", label, Some(&hit), "the headline"));
                 return label;
             }
         }
         explain.push(self.why("status", "unknown", None, "no cue"));
         "unknown"
+    }
+
+    /// True when the sentence names one chamber and nothing that makes the law whole.
+    fn one_chamber(&self, from: usize, to: usize) -> bool {
+        let hits = self.hits_in(from, to);
+        // "House" inside "White House" is no chamber.
+        let chamber = hits.iter().any(|h| {
+            h.cue == Cue::Chamber
+                && !hits.iter().any(|n| matches!(n.cue, Cue::Actor(_) | Cue::Source(_)) && n.start <= h.start && h.end <= n.end && n.end - n.start > h.end - h.start)
+        });
+        chamber && !hits.iter().any(|h| h.cue == Cue::WholeLegislature)
     }
 
     fn status_of(&self, hit: &Hit) -> &'static str {

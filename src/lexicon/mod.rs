@@ -59,6 +59,17 @@ pub struct Attribution {
     pub carry: Vec<String>,
 }
 
+/// Bodies that pass laws: a vote in one chamber leaves a law pending until
+/// the whole has passed it.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Legislature {
+    #[serde(default)]
+    pub chambers: Vec<String>,
+    #[serde(default)]
+    pub whole: Vec<String>,
+}
+
 /// The lexicon as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +84,8 @@ pub struct LexiconFile {
     pub category: BTreeMap<String, toml::Value>,
     /// status label → cue phrases.
     pub status: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub legislature: Legislature,
 }
 
 /// The closed label sets of the ledger.
@@ -95,6 +108,10 @@ pub enum Cue {
     AttributionAfter,
     AttributionCarry,
     SubjectStart,
+    /// One chamber of a legislature ("House", "Senate").
+    Chamber,
+    /// What makes a law whole ("Congress", "signed into law").
+    WholeLegislature,
 }
 
 /// A cue found in the text: byte offsets and what it means.
@@ -211,6 +228,12 @@ impl Lexicon {
         for p in &file.subject.start_phrases {
             add(p, Cue::SubjectStart);
         }
+        for p in &file.legislature.chambers {
+            add(p, Cue::Chamber);
+        }
+        for p in &file.legislature.whole {
+            add(p, Cue::WholeLegislature);
+        }
         if patterns.is_empty() {
             return Err(LexiconError(format!("{name}: the lexicon has no phrases")));
         }
@@ -292,10 +315,12 @@ fn group(c: Cue) -> u8 {
     match c {
         Cue::Actor(_) => 0,
         Cue::Source(_) => 1,
-        Cue::Category(_) | Cue::NotAid | Cue::AidDespite => 2,
+        Cue::Category(_) | Cue::NotAid => 2,
         Cue::Status(_) => 3,
         Cue::AttributionBefore | Cue::AttributionAfter | Cue::AttributionCarry => 4,
         Cue::SubjectStart => 5,
+        Cue::AidDespite => 6,
+        Cue::Chamber | Cue::WholeLegislature => 7,
     }
 }
 
