@@ -96,6 +96,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 /// How much farther a general word ("aid") counts than a specific one ("military").
 const GENERAL_WORD_PENALTY: usize = 40;
 
+/// How much nearer a word of cost or assets ("frozen") counts than it stands.
+const NOT_AID_BONUS: usize = 20;
+
 /// Words before an actor that make it a destination or a channel, not a giver.
 const NOT_A_GIVER_AFTER: &[&str] = &["into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards"];
 
@@ -149,7 +152,8 @@ impl Doc<'_> {
         let m = &self.mentions[i];
         let own = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
         self.mentions.iter().enumerate().any(|(j, o)| {
-            if j == i {
+            // Only amounts of the same sentence compete for its words.
+            if j == i || o.sentence_start != m.sentence_start {
                 return false;
             }
             let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
@@ -287,7 +291,10 @@ impl Doc<'_> {
             .map(|h| {
                 let m = &self.mentions[i];
                 let d = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
-                (*h, d + if general(h.cue) { GENERAL_WORD_PENALTY } else { 0 })
+                // A word of cost or assets says what the figure is more surely
+                // than a word of kind near it ("frozen assets … financial institutions").
+                let weight = if general(h.cue) { d + GENERAL_WORD_PENALTY } else if h.cue == Cue::NotAid { d.saturating_sub(NOT_AID_BONUS) } else { d };
+                (*h, weight)
             })
             .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)));
         let (chosen, general_hit) = match scored {
@@ -454,10 +461,13 @@ impl Doc<'_> {
         let m = &self.mentions[i];
         let giver = |c: Cue| matches!(c, Cue::Actor(a) if !self.lex.actor(a).is_recipient());
         // "€1.1 billion from Sweden", "allocated by the United States"
+        // The preposition binds the giver to the amount before it, even in a
+        // list ("€1.1 billion from Sweden, €690 million from Denmark").
         let after = self.hits_in(m.byte_end, (m.byte_end + 40).min(se)).iter().find(|h| {
             giver(h.cue) && {
-                let between = &self.text[m.byte_end..h.start];
-                (between.contains(" from ") || between.contains(" by ")) && !self.owned_by_other(i, h)
+                let between = self.gap_text(m.byte_end, h.start).trim();
+                let between = between.strip_suffix("the").map_or(between, str::trim_end);
+                matches!(between, "from" | "by" | "allocated by" | "provided by" | "given by" | "pledged by" | "committed by")
             }
         });
         if let Some(h) = after {
