@@ -152,8 +152,9 @@ impl Doc<'_> {
         let m = &self.mentions[i];
         let own = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
         self.mentions.iter().enumerate().any(|(j, o)| {
-            // Only amounts of the same sentence compete for its words.
-            if j == i || o.sentence_start != m.sentence_start {
+            // Only amounts of the same sentence compete for its words, and a
+            // conversion in brackets shares them with what it converts.
+            if j == i || o.sentence_start != m.sentence_start || self.is_conversion_pair(i, j) {
                 return false;
             }
             let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
@@ -236,7 +237,9 @@ impl Doc<'_> {
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
         let undecided = explain.iter().any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
-        if undecided && !not_aid {
+        // Not for running totals: a tracker's sum over every kind is a total.
+        let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == "allocated";
+        if undecided && !not_aid && !aggregate {
             let usual = donor.as_deref().and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d)).and_then(|a| a.usual_category.as_deref());
             if let Some(k) = usual.and_then(|u| CATEGORIES.iter().find(|c| **c == u)) {
                 category = k;
@@ -756,6 +759,12 @@ impl Doc<'_> {
         let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
         let short = words.is_empty() || matches!(words, "roughly" | "about" | "around" | "some" | "approximately" | "or" | "nearly" | "or about");
         (between.len() <= 24 && between.contains(['(', ';']) && short).then(|| self.converts(prev).unwrap_or(prev))
+    }
+
+    /// True when one of two mentions converts the other.
+    fn is_conversion_pair(&self, a: usize, b: usize) -> bool {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.converts(hi).is_some_and(|root| root <= lo && (lo..hi).all(|k| k == root || self.converts(k).is_some()))
     }
 
     /// A conversion says what the amount it converts says.

@@ -102,6 +102,8 @@ pub enum Cue {
     Category(usize),
     NotAid,
     AidDespite,
+    /// A running total over every kind ("combined", "as a bloc").
+    Aggregate,
     /// An index into `STATUSES`.
     Status(usize),
     AttributionBefore,
@@ -195,6 +197,7 @@ impl Lexicon {
             let phrases = string_list(value).ok_or_else(|| LexiconError(format!("{name}: category.{label} must be a list of strings")))?;
             let cue = match label.as_str() {
                 "not_aid" => Cue::NotAid,
+                "aggregate" => Cue::Aggregate,
                 "aid_despite" => Cue::AidDespite,
                 other => Cue::Category(
                     CATEGORIES
@@ -320,6 +323,7 @@ fn group(c: Cue) -> u8 {
         Cue::AttributionBefore | Cue::AttributionAfter | Cue::AttributionCarry => 4,
         Cue::SubjectStart => 5,
         Cue::AidDespite => 6,
+        Cue::Aggregate => 8,
         Cue::Chamber | Cue::WholeLegislature => 7,
     }
 }
