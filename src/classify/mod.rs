@@ -792,7 +792,8 @@ impl Doc<'_> {
                 }
             }
         }
-        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
+        // Ties go to the status the article states first.
+        let Some((top, _)) = counts.into_iter().enumerate().max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k))).map(|(_, c)| c) else { return };
         for c in out.iter_mut() {
             let undecided = c.status == "unknown" && c.category != "other" && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
             if undecided {
