@@ -100,7 +100,11 @@ const GENERAL_WORD_PENALTY: usize = 40;
 const NOT_AID_BONUS: usize = 20;
 
 /// Words before an actor that make it a destination or a channel, not a giver.
-const NOT_A_GIVER_AFTER: &[&str] = &["into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards"];
+/// Comparisons count too: "ahead of Europe", "outdid US support", "other donors".
+const NOT_A_GIVER_AFTER: &[&str] = &[
+    "into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards", "of", "outdid",
+    "overtook", "outpaced", "surpassed", "other",
+];
 
 struct Doc<'a> {
     text: &'a str,
