@@ -273,7 +273,8 @@ pub struct Report {
 pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
     let mut report = Report::default();
     for d in docs.iter().filter(|d| !d.skip) {
-        let article = Article::new(Some(d.id.clone()), d.outlet.clone(), None, None, None, d.text.clone(), d.id.clone());
+        let article =
+            Article::new(Some(d.id.clone()), d.outlet.clone(), None, None, None, d.text.clone(), d.id.clone());
         let money = extract::extract(&d.text);
         let contexts = classify::classify(&article, &money, lex);
         let pred: Vec<Scored> = money.iter().enumerate().map(|(i, m)| scored_from_money(m, contexts.get(i))).collect();

@@ -110,6 +110,15 @@ pub const CSV_HEADER: &[&str] = &[
     "value_max",
     "currency",
     "qualifier",
+    "category",
+    "status",
+    "donor",
+    "recipient",
+    "source",
+    "aid_to_ukraine",
+    "scope_start",
+    "scope_end",
+    "metric",
     "sentence",
 ];
 

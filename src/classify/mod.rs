@@ -102,8 +102,23 @@ const NOT_AID_BONUS: usize = 20;
 /// Words before an actor that make it a destination or a channel, not a giver.
 /// Comparisons count too: "ahead of Europe", "outdid US support", "other donors".
 const NOT_A_GIVER_AFTER: &[&str] = &[
-    "into", "to", "for", "via", "through", "without", "than", "with", "against", "toward", "towards", "of", "outdid",
-    "overtook", "outpaced", "surpassed", "other",
+    "into",
+    "to",
+    "for",
+    "via",
+    "through",
+    "without",
+    "than",
+    "with",
+    "against",
+    "toward",
+    "towards",
+    "of",
+    "outdid",
+    "overtook",
+    "outpaced",
+    "surpassed",
+    "other",
 ];
 
 struct Doc<'a> {
@@ -130,7 +145,8 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     let first_line = text.find('\n').unwrap_or(text.len());
     let headline_end = if first_line < 220 && !text[..first_line].trim_end().ends_with('.') { first_line } else { 0 };
     let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
-    let mut doc = Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None, only_source: None };
+    let mut doc =
+        Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None, only_source: None };
     doc.research_source = doc.research_named();
     doc.only_source = doc.only_source();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
@@ -162,7 +178,8 @@ impl Doc<'_> {
                 return false;
             }
             let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
-            let between = (o.byte_end <= h.start && h.end <= m.byte_start) || (m.byte_end <= h.start && h.end <= o.byte_start);
+            let between =
+                (o.byte_end <= h.start && h.end <= m.byte_start) || (m.byte_end <= h.start && h.end <= o.byte_start);
             trails_other || (between && distance(self.text, (h.start, h.end), (o.byte_start, o.byte_end)) < own)
         })
     }
@@ -240,11 +257,16 @@ impl Doc<'_> {
         let source = self.source(i, ss, se, not_aid, &mut explain);
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
-        let undecided = explain.iter().any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
+        let undecided = explain
+            .iter()
+            .any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == "allocated";
         if undecided && !not_aid && !aggregate {
-            let usual = donor.as_deref().and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d)).and_then(|a| a.usual_category.as_deref());
+            let usual = donor
+                .as_deref()
+                .and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d))
+                .and_then(|a| a.usual_category.as_deref());
             if let Some(k) = usual.and_then(|u| CATEGORIES.iter().find(|c| **c == u)) {
                 category = k;
                 explain.retain(|w| w.label != "category");
@@ -278,7 +300,18 @@ impl Doc<'_> {
             category,
             status_class(status)
         );
-        Context { category, status, donor, recipient, source, scope_start, scope_end, aid_to_ukraine: aid, metric, explain }
+        Context {
+            category,
+            status,
+            donor,
+            recipient,
+            source,
+            scope_start,
+            scope_end,
+            aid_to_ukraine: aid,
+            metric,
+            explain,
+        }
     }
 
     /// The category, and whether the figure is not aid at all.
@@ -300,7 +333,13 @@ impl Doc<'_> {
                 let d = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
                 // A word of cost or assets says what the figure is more surely
                 // than a word of kind near it ("frozen assets … financial institutions").
-                let weight = if general(h.cue) { d + GENERAL_WORD_PENALTY } else if h.cue == Cue::NotAid { d.saturating_sub(NOT_AID_BONUS) } else { d };
+                let weight = if general(h.cue) {
+                    d + GENERAL_WORD_PENALTY
+                } else if h.cue == Cue::NotAid {
+                    d.saturating_sub(NOT_AID_BONUS)
+                } else {
+                    d
+                };
                 (*h, weight)
             })
             .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)));
@@ -335,7 +374,12 @@ impl Doc<'_> {
                 return ("total", false);
             }
             let label = self.coordinated(&hit, total);
-            explain.push(self.why("category", label, Some(&hit), if label == "total" { "two kinds named together" } else { "nearest cue" }));
+            explain.push(self.why(
+                "category",
+                label,
+                Some(&hit),
+                if label == "total" { "two kinds named together" } else { "nearest cue" },
+            ));
             return (label, false);
         }
         if let Some((hit, _)) = near_total {
@@ -367,22 +411,14 @@ impl Doc<'_> {
             .copied()
     }
 
-    /// The first cue that `want` accepts in `[from, to)`, stopping at a
-    /// clause break or another amount.
-    fn first_after(&self, i: usize, from: usize, to: usize, want: impl Fn(Cue) -> bool) -> Option<Hit> {
-        let to = floor_char(self.text, to.max(from));
-        let stop = self.text[from..to]
-            .find([';', '\n', '$', '€', '£'])
-            .map_or(to, |p| from + p)
-            .min(self.mentions.get(i + 1).map_or(to, |n| n.byte_start.max(from)));
-        self.hits_in(from, stop).iter().find(|h| want(h.cue) && h.end <= stop && !self.inside_name(h)).copied()
-    }
-
     /// True when the cue is a word inside a name ("Economy" in "Kiel
     /// Institute for the World Economy").
     fn inside_name(&self, h: &Hit) -> bool {
         self.hits_in(h.start.saturating_sub(80), h.start + 1).iter().any(|n| {
-            matches!(n.cue, Cue::Source(_)) && n.start <= h.start && h.end <= n.end && (n.end - n.start) > (h.end - h.start)
+            matches!(n.cue, Cue::Source(_))
+                && n.start <= h.start
+                && h.end <= n.end
+                && (n.end - n.start) > (h.end - h.start)
         })
     }
 
@@ -396,7 +432,10 @@ impl Doc<'_> {
                 let between = &self.text[lo.min(hi)..hi.max(lo)];
                 between.len() <= 40
                     && !between.contains(['$', '€', '£', ';', '.', ':'])
-                    && (between.contains(" and ") || between.contains(',') || between.trim() == "and" || between.contains(" or "))
+                    && (between.contains(" and ")
+                        || between.contains(',')
+                        || between.trim() == "and"
+                        || between.contains(" or "))
             }
         });
         if others {
@@ -445,7 +484,12 @@ impl Doc<'_> {
         // "House" inside "White House" is no chamber.
         let chamber = hits.iter().any(|h| {
             h.cue == Cue::Chamber
-                && !hits.iter().any(|n| matches!(n.cue, Cue::Actor(_) | Cue::Source(_)) && n.start <= h.start && h.end <= n.end && n.end - n.start > h.end - h.start)
+                && !hits.iter().any(|n| {
+                    matches!(n.cue, Cue::Actor(_) | Cue::Source(_))
+                        && n.start <= h.start
+                        && h.end <= n.end
+                        && n.end - n.start > h.end - h.start
+                })
         });
         chamber && !hits.iter().any(|h| h.cue == Cue::WholeLegislature)
     }
@@ -474,17 +518,28 @@ impl Doc<'_> {
             giver(h.cue) && {
                 let between = self.gap_text(m.byte_end, h.start).trim();
                 let between = between.strip_suffix("the").map_or(between, str::trim_end);
-                matches!(between, "from" | "by" | "allocated by" | "provided by" | "given by" | "pledged by" | "committed by")
+                matches!(
+                    between,
+                    "from" | "by" | "allocated by" | "provided by" | "given by" | "pledged by" | "committed by"
+                )
             }
         });
         if let Some(h) = after {
             let name = self.actor_name(h).map(str::to_string);
-            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "\"from\" or \"by\" after the amount"));
+            explain.push(self.why(
+                "donor",
+                name.as_deref().unwrap_or("null"),
+                Some(h),
+                "\"from\" or \"by\" after the amount",
+            ));
             return name;
         }
         // "America's €114bn"
         let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
-            giver(h.cue) && self.text[h.start..h.end].ends_with("'s") && h.end <= m.byte_start && self.gap_text(h.end, m.byte_start).trim().is_empty()
+            giver(h.cue)
+                && self.text[h.start..h.end].ends_with("'s")
+                && h.end <= m.byte_start
+                && self.gap_text(h.end, m.byte_start).trim().is_empty()
         });
         if let Some(h) = possessive {
             let name = self.actor_name(h).map(str::to_string);
@@ -505,13 +560,23 @@ impl Doc<'_> {
         let chosen = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120));
         if let Some((h, _)) = chosen {
             let name = self.actor_name(&h).map(str::to_string);
-            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(&h), "nearest giver in the sentence"));
+            explain.push(self.why(
+                "donor",
+                name.as_deref().unwrap_or("null"),
+                Some(&h),
+                "nearest giver in the sentence",
+            ));
             return name;
         }
         for (ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest(i, ps, pe, giver) {
                 let name = self.actor_name(&h).map(str::to_string);
-                explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(&h), "earlier in the paragraph"));
+                explain.push(self.why(
+                    "donor",
+                    name.as_deref().unwrap_or("null"),
+                    Some(&h),
+                    "earlier in the paragraph",
+                ));
                 return name;
             }
         }
@@ -547,7 +612,10 @@ impl Doc<'_> {
                 }
             }
         }
-        counts.into_iter().max_by_key(|(_, n, h)| (*n, std::cmp::Reverse(h.start))).map(|(a, _, h)| (self.lex.actor(a).name.clone(), h))
+        counts
+            .into_iter()
+            .max_by_key(|(_, n, h)| (*n, std::cmp::Reverse(h.start)))
+            .map(|(a, _, h)| (self.lex.actor(a).name.clone(), h))
     }
 
     fn recipient(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
@@ -586,7 +654,8 @@ impl Doc<'_> {
         };
         let joins = |a: &Hit, b: &Hit| {
             let between = self.gap_text(a.end, b.start).trim();
-            matches!(between, "and" | "," | ", and" | "as well as" | "and for" | "and its" | "plus") || between.is_empty()
+            matches!(between, "and" | "," | ", and" | "as well as" | "and for" | "and its" | "plus")
+                || between.is_empty()
         };
         let (mut lo, mut hi) = (pos, pos);
         while lo > 0 && joins(hits[lo - 1], hits[lo]) {
@@ -624,13 +693,19 @@ impl Doc<'_> {
         let mut out = Vec::new();
         let attr_after = |h: &Hit, reach: usize| {
             hits.iter().any(|a| {
-                a.cue == Cue::AttributionAfter && a.start >= h.end && a.start - h.end <= reach && !self.text[h.end..a.start].contains(['.', ';', '"', '“'])
+                a.cue == Cue::AttributionAfter
+                    && a.start >= h.end
+                    && a.start - h.end <= reach
+                    && !self.text[h.end..a.start].contains(['.', ';', '"', '“'])
             })
         };
         for h in hits {
             let Cue::Source(s) = h.cue else { continue };
-            let before = hits.iter().any(|a| a.cue == Cue::AttributionBefore && a.end <= h.start && h.start - a.end <= 16);
-            let inverted = hits.iter().any(|a| a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty());
+            let before =
+                hits.iter().any(|a| a.cue == Cue::AttributionBefore && a.end <= h.start && h.start - a.end <= 16);
+            let inverted = hits.iter().any(|a| {
+                a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty()
+            });
             let colon = self.gap_text(h.end, to).starts_with(':');
             let strength = if before {
                 0
@@ -653,10 +728,13 @@ impl Doc<'_> {
                 continue;
             }
             let rest = self.gap_text(h.end, to);
-            let appositive = rest.starts_with(',') && rest[1..].find(',').is_some_and(|c| {
-                let after = rest[1 + c + 1..].trim_start();
-                c < 90 && !rest[..c + 1].contains('.') && ["said", "says", "puts", "estimates", "announced"].iter().any(|v| after.starts_with(v))
-            });
+            let appositive = rest.starts_with(',')
+                && rest[1..].find(',').is_some_and(|c| {
+                    let after = rest[1 + c + 1..].trim_start();
+                    c < 90
+                        && !rest[..c + 1].contains('.')
+                        && ["said", "says", "puts", "estimates", "announced"].iter().any(|v| after.starts_with(v))
+                });
             if attr_after(h, 2) || appositive {
                 out.push((*h, s, 1));
             }
@@ -672,7 +750,11 @@ impl Doc<'_> {
             found
                 .into_iter()
                 .min_by_key(|(h, s, strength)| {
-                    (self.lex.source(*s).kind == "media", *strength, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)))
+                    (
+                        self.lex.source(*s).kind == "media",
+                        *strength,
+                        distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)),
+                    )
                 })
                 .map(|(h, s, _)| (h, s))
         };
@@ -746,9 +828,13 @@ impl Doc<'_> {
                 // tracker or study named as such counts without a verb.
                 self.hits.iter().find_map(|h| match h.cue {
                     Cue::Source(s) if self.lex.source(s).kind == "research" => {
-                        let around = &self.text[floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
+                        let around = &self.text
+                            [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
                         let around = around.to_lowercase();
-                        ["tracker", "study", "report", "data", "figures", "think tank"].iter().any(|w| around.contains(w)).then_some(s)
+                        ["tracker", "study", "report", "data", "figures", "think tank"]
+                            .iter()
+                            .any(|w| around.contains(w))
+                            .then_some(s)
                     }
                     _ => None,
                 })
@@ -761,7 +847,11 @@ impl Doc<'_> {
         let prev = i.checked_sub(1)?;
         let between = &self.text[self.mentions[prev].byte_end..self.mentions[i].byte_start];
         let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
-        let short = words.is_empty() || matches!(words, "roughly" | "about" | "around" | "some" | "approximately" | "or" | "nearly" | "or about");
+        let short = words.is_empty()
+            || matches!(
+                words,
+                "roughly" | "about" | "around" | "some" | "approximately" | "or" | "nearly" | "or about"
+            );
         (between.len() <= 24 && between.contains(['(', ';']) && short).then(|| self.converts(prev).unwrap_or(prev))
     }
 
@@ -777,7 +867,13 @@ impl Doc<'_> {
             if let Some(root) = self.converts(i) {
                 let mut c = out[root].clone();
                 c.scope_start = c.scope_start.or(out[i].scope_start);
-                c.explain = vec![Why { label: "all", value: String::new(), cue: None, at: None, rule: "a conversion of the amount before it: its labels" }];
+                c.explain = vec![Why {
+                    label: "all",
+                    value: String::new(),
+                    cue: None,
+                    at: None,
+                    rule: "a conversion of the amount before it: its labels",
+                }];
                 out[i] = c;
             }
         }
@@ -797,41 +893,26 @@ impl Doc<'_> {
             }
         }
         // Ties go to the status the article states first.
-        let Some((top, _)) = counts.into_iter().enumerate().max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k))).map(|(_, c)| c) else { return };
+        let Some((top, _)) =
+            counts.into_iter().enumerate().max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k))).map(|(_, c)| c)
+        else {
+            return;
+        };
         for c in out.iter_mut() {
-            let undecided = c.status == "unknown" && c.category != "other" && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
+            let undecided = c.status == "unknown"
+                && c.category != "other"
+                && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
             if undecided {
                 c.status = top;
                 c.explain.retain(|w| w.label != "status");
-                c.explain.push(Why { label: "status", value: top.to_string(), cue: None, at: None, rule: "the status the article gives most often" });
+                c.explain.push(Why {
+                    label: "status",
+                    value: top.to_string(),
+                    cue: None,
+                    at: None,
+                    rule: "the status the article gives most often",
+                });
                 c.metric = format!("{}/{}", c.metric.rsplit_once('/').map_or("", |(a, _)| a), status_class(top));
-            }
-        }
-    }
-
-    /// An aid figure with no word of its kind anywhere near takes the
-    /// specific kind the article gives most often, if it gives one.
-    fn fill_categories(&self, out: &mut [Context]) {
-        let mut counts: Vec<(&'static str, usize)> = Vec::new();
-        for c in out.iter() {
-            let decided = c.explain.iter().any(|w| w.label == "category" && w.cue.is_some());
-            if decided && !matches!(c.category, "total" | "other") {
-                match counts.iter_mut().find(|(s, _)| *s == c.category) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c.category, 1)),
-                }
-            }
-        }
-        let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
-        for c in out.iter_mut() {
-            if c.category == "total" && c.explain.iter().any(|w| w.label == "category" && w.rule == "no cue") {
-                c.category = top;
-                c.explain.retain(|w| w.label != "category");
-                c.explain.push(Why { label: "category", value: top.to_string(), cue: None, at: None, rule: "the kind the article gives most often" });
-                let parts: Vec<&str> = c.metric.split('/').collect();
-                if parts.len() == 4 {
-                    c.metric = format!("{}/{}/{}/{}", parts[0], parts[1], top, parts[3]);
-                }
             }
         }
     }
@@ -859,14 +940,25 @@ impl Doc<'_> {
             if self.in_headline(i) && c.source.is_none() && c.category != "other" {
                 c.source = Some(top.clone());
                 c.explain.retain(|w| w.label != "source");
-                c.explain.push(Why { label: "source", value: top.clone(), cue: None, at: None, rule: "the headline takes the article's main source" });
+                c.explain.push(Why {
+                    label: "source",
+                    value: top.clone(),
+                    cue: None,
+                    at: None,
+                    rule: "the headline takes the article's main source",
+                });
             }
         }
     }
 
     /// The period a figure covers, when the sentence says: "since February
     /// 2022", "in 2023", "since the war began".
-    fn scope(&self, i: usize, published: Option<NaiveDate>, explain: &mut Vec<Why>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    fn scope(
+        &self,
+        i: usize,
+        published: Option<NaiveDate>,
+        explain: &mut Vec<Why>,
+    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let m = &self.mentions[i];
         let sentence = &self.text[m.sentence_start..m.sentence_end];
         if let Some(h) = self.hits_in(m.sentence_start, m.sentence_end).iter().find(|h| h.cue == Cue::SubjectStart) {
@@ -875,11 +967,13 @@ impl Doc<'_> {
                 return (Some(start), None);
             }
         }
-        let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> =
+            sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
         for (k, w) in words.iter().enumerate() {
             let lw = w.to_ascii_lowercase();
             let next = words.get(k + 1).copied().unwrap_or("");
-            let year_of = |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
+            let year_of =
+                |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
             match lw.as_str() {
                 "since" => {
                     // since February 2022 / since 2022 / since January 24, 2022
@@ -905,7 +999,12 @@ impl Doc<'_> {
                 }
                 "this" if next.trim_end_matches(['.', ',']) == "year" => {
                     if let Some(p) = published {
-                        explain.push(self.why("scope", &p.year().to_string(), None, "\"this year\" of the publication date"));
+                        explain.push(self.why(
+                            "scope",
+                            &p.year().to_string(),
+                            None,
+                            "\"this year\" of the publication date",
+                        ));
                         return (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
                     }
                 }

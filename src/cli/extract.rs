@@ -4,8 +4,8 @@
 use super::Outcome;
 use aidledger::article::{self, Format};
 use aidledger::classify::{self, Context as Labels};
-use aidledger::output::{self, Labeled};
 use aidledger::extract;
+use aidledger::output::{self, Labeled};
 use anyhow::{anyhow, Context};
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};

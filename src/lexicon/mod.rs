@@ -90,8 +90,18 @@ pub struct LexiconFile {
 
 /// The closed label sets of the ledger.
 pub const CATEGORIES: [&str; 6] = ["total", "military", "financial", "humanitarian", "reconstruction", "other"];
-pub const STATUSES: [&str; 10] =
-    ["pending", "requested", "proposed", "approved", "pledged", "committed", "allocated", "delivered", "disbursed", "unknown"];
+pub const STATUSES: [&str; 10] = [
+    "pending",
+    "requested",
+    "proposed",
+    "approved",
+    "pledged",
+    "committed",
+    "allocated",
+    "delivered",
+    "disbursed",
+    "unknown",
+];
 
 /// What a phrase in the text means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,12 +161,15 @@ impl Lexicon {
     /// The lexicon shipped with the binary.
     pub fn default_lexicon() -> &'static Lexicon {
         static DEFAULT: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        DEFAULT.get_or_init(|| Lexicon::from_toml("data/lexicon.toml", DEFAULT_TOML).expect("the shipped lexicon is valid"))
+        DEFAULT.get_or_init(|| {
+            Lexicon::from_toml("data/lexicon.toml", DEFAULT_TOML).expect("the shipped lexicon is valid")
+        })
     }
 
     /// Reads a lexicon; `name` is only for messages.
     pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let file: LexiconFile = toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
+        let file: LexiconFile =
+            toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
         let mut patterns: Vec<(Vec<Cue>, bool)> = Vec::new();
         let mut pattern_text: Vec<String> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -194,27 +207,24 @@ impl Lexicon {
             }
         }
         for (label, value) in &file.category {
-            let phrases = string_list(value).ok_or_else(|| LexiconError(format!("{name}: category.{label} must be a list of strings")))?;
+            let phrases = string_list(value)
+                .ok_or_else(|| LexiconError(format!("{name}: category.{label} must be a list of strings")))?;
             let cue = match label.as_str() {
                 "not_aid" => Cue::NotAid,
                 "aggregate" => Cue::Aggregate,
                 "aid_despite" => Cue::AidDespite,
-                other => Cue::Category(
-                    CATEGORIES
-                        .iter()
-                        .position(|c| *c == other)
-                        .ok_or_else(|| LexiconError(format!("{name}: unknown category {other:?} (want one of {})", CATEGORIES.join(", "))))?,
-                ),
+                other => Cue::Category(CATEGORIES.iter().position(|c| *c == other).ok_or_else(|| {
+                    LexiconError(format!("{name}: unknown category {other:?} (want one of {})", CATEGORIES.join(", ")))
+                })?),
             };
             for p in phrases {
                 add(p, cue);
             }
         }
         for (label, phrases) in &file.status {
-            let i = STATUSES
-                .iter()
-                .position(|s| s == label)
-                .ok_or_else(|| LexiconError(format!("{name}: unknown status {label:?} (want one of {})", STATUSES.join(", "))))?;
+            let i = STATUSES.iter().position(|s| s == label).ok_or_else(|| {
+                LexiconError(format!("{name}: unknown status {label:?} (want one of {})", STATUSES.join(", ")))
+            })?;
             for p in phrases {
                 add(p, Cue::Status(i));
             }
@@ -263,7 +273,9 @@ impl Lexicon {
         let mut all: Vec<Hit> = Vec::new();
         for m in self.automaton.find_overlapping_iter(slice) {
             let (s, e) = (from + m.start(), from + m.end());
-            if (s > 0 && word(bytes[s - 1]) && word(bytes[s])) || (e < bytes.len() && word(bytes[e]) && word(bytes[e - 1])) {
+            if (s > 0 && word(bytes[s - 1]) && word(bytes[s]))
+                || (e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]))
+            {
                 continue;
             }
             let (cues, exact) = &self.patterns[m.pattern().as_usize()];
