@@ -55,6 +55,17 @@ pub fn status_class(status: &str) -> &'static str {
     }
 }
 
+/// The metric key: donor / recipient / category / status class.
+pub fn metric(donor: Option<&str>, recipient: Option<&str>, category: &str, status: &str) -> String {
+    format!(
+        "{}/{}/{}/{}",
+        slug(donor.unwrap_or("unknown")),
+        slug(recipient.unwrap_or("unknown")),
+        category,
+        status_class(status)
+    )
+}
+
 /// A label's lower-case slug: "United States" → "united-states".
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -154,6 +165,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
 
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
+    doc.wholes_of_parts(&mut out);
     out
 }
 
@@ -205,7 +217,9 @@ impl Doc<'_> {
             if probe <= para_start {
                 break;
             }
-            let (s, e) = crate::extract::sentence::bounds(self.text, probe - 1, probe);
+            // A zero-width probe on the previous sentence's last character.
+            let last = floor_char(self.text, probe - 1);
+            let (s, e) = crate::extract::sentence::bounds(self.text, last, last);
             if s >= end || e > end + 1 {
                 break;
             }
@@ -293,13 +307,7 @@ impl Doc<'_> {
             status = "disbursed";
             explain.push(self.why("status", "disbursed", None, "financial aid delivered is disbursed"));
         }
-        let metric = format!(
-            "{}/{}/{}/{}",
-            slug(donor.as_deref().unwrap_or("unknown")),
-            slug(recipient.as_deref().unwrap_or("unknown")),
-            category,
-            status_class(status)
-        );
+        let metric = metric(donor.as_deref(), recipient.as_deref(), category, status);
         Context {
             category,
             status,
@@ -701,8 +709,14 @@ impl Doc<'_> {
         };
         for h in hits {
             let Cue::Source(s) = h.cue else { continue };
-            let before =
-                hits.iter().any(|a| a.cue == Cue::AttributionBefore && a.end <= h.start && h.start - a.end <= 16);
+            // "according to the Kiel Institute", "according to a BBC report";
+            // not "according to Blinken, the Biden administration".
+            let before = hits.iter().any(|a| {
+                a.cue == Cue::AttributionBefore && a.end <= h.start && {
+                    let between = self.gap_text(a.end, h.start);
+                    !between.contains(',') && between.split_whitespace().count() <= 2
+                }
+            });
             let inverted = hits.iter().any(|a| {
                 a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty()
             });
@@ -763,8 +777,13 @@ impl Doc<'_> {
             explain.push(self.why("source", &name, Some(&h), "named with a word of attribution in the sentence"));
             return Some(name);
         }
-        // Attribution holds through a paragraph ("He added that …").
+        // Attribution holds through a paragraph ("He added that …"), from a
+        // sentence that attributed figures of its own.
         for (ps, pe) in self.earlier_in_paragraph(i) {
+            let has_money = self.mentions.iter().any(|o| o.byte_start >= ps && o.byte_end <= pe);
+            if !has_money {
+                continue;
+            }
             if let Some((h, s)) = pick(self.attributed_in(ps, pe)) {
                 let name = self.lex.source(s).name.clone();
                 explain.push(self.why("source", &name, Some(&h), "attributed earlier in the paragraph"));
@@ -855,6 +874,41 @@ impl Doc<'_> {
         (between.len() <= 24 && between.contains(['(', ';']) && short).then(|| self.converts(prev).unwrap_or(prev))
     }
 
+    /// "the $95 billion package, of which $61 billion for Ukraine": the whole
+    /// is not the part's alone. It keeps its own recipients if its clause
+    /// names them, else it goes to the part's recipient "and others".
+    fn wholes_of_parts(&self, out: &mut [Context]) {
+        for i in 0..out.len().saturating_sub(1) {
+            let between = self.gap_text(self.mentions[i].byte_end, self.mentions[i + 1].byte_start);
+            if between.len() > 24 || !between.contains("of which") {
+                continue;
+            }
+            // The part's recipient must be named after it ("… for Ukraine"),
+            // and the whole's must not be named before the "of which".
+            let cue_at = |c: &Context| c.explain.iter().find(|w| w.label == "recipient").and_then(|w| w.at);
+            let (whole_m, part_m) = (&self.mentions[i], &self.mentions[i + 1]);
+            if !cue_at(&out[i + 1]).is_some_and(|at| at >= part_m.end)
+                || cue_at(&out[i]).is_some_and(|at| at < whole_m.end)
+            {
+                continue;
+            }
+            let Some(part) = out[i + 1].recipient.clone() else { continue };
+            let whole = format!("{part} and others");
+            let c = &mut out[i];
+            c.recipient = Some(whole.clone());
+            c.aid_to_ukraine = c.category != "other" && whole.contains(self.lex.file.subject.recipient.as_str());
+            c.metric = metric(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
+            c.explain.retain(|w| w.label != "recipient");
+            c.explain.push(Why {
+                label: "recipient",
+                value: whole,
+                cue: None,
+                at: None,
+                rule: "a whole of which a part follows",
+            });
+        }
+    }
+
     /// True when one of two mentions converts the other.
     fn is_conversion_pair(&self, a: usize, b: usize) -> bool {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
@@ -912,7 +966,7 @@ impl Doc<'_> {
                     at: None,
                     rule: "the status the article gives most often",
                 });
-                c.metric = format!("{}/{}", c.metric.rsplit_once('/').map_or("", |(a, _)| a), status_class(top));
+                c.metric = metric(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
             }
         }
     }
