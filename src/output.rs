@@ -31,7 +31,21 @@ pub struct MentionRecord<'a> {
     pub scope_end: Option<String>,
     pub metric: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub explain: Option<&'a [Why]>,
+    pub explain: Option<Vec<WhyRecord<'a>>>,
+}
+
+/// Why a label is what it is: the cue's words and code point offset, or the rule.
+#[derive(Debug, Serialize)]
+pub struct WhyRecord<'a> {
+    pub label: &'a str,
+    pub value: &'a str,
+    pub cue: Option<&'a str>,
+    pub at: Option<usize>,
+    pub rule: &'a str,
+}
+
+pub fn why_record<'a>(w: &'a Why, text: &'a str) -> WhyRecord<'a> {
+    WhyRecord { label: w.label, value: &w.value, cue: w.cue(text), at: w.at(text), rule: w.rule }
 }
 
 /// One article and its mentions.
@@ -45,7 +59,7 @@ pub struct DocumentRecord<'a> {
     pub mentions: Vec<MentionRecord<'a>>,
 }
 
-pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: bool) -> MentionRecord<'a> {
+pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: Option<&'a str>) -> MentionRecord<'a> {
     MentionRecord {
         start: m.start,
         end: m.end,
@@ -64,7 +78,8 @@ pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: bool)
         scope_start: ctx.and_then(|c| c.scope_start).map(|d| d.to_string()),
         scope_end: ctx.and_then(|c| c.scope_end).map(|d| d.to_string()),
         metric: ctx.map(|c| c.metric.as_str()),
-        explain: if explain { ctx.map(|c| c.explain.as_slice()) } else { None },
+        // `explain` carries the article text the cues are read from.
+        explain: explain.and_then(|text| ctx.map(|c| c.explain.iter().map(|w| why_record(w, text)).collect())),
     }
 }
 
@@ -89,7 +104,12 @@ pub fn document_record<'a>(l: &'a Labeled<'a>, explain: bool) -> DocumentRecord<
         published: a.published.map(|d| d.to_string()),
         url: a.url.as_deref(),
         title: a.title.as_deref(),
-        mentions: l.mentions.iter().enumerate().map(|(i, m)| mention_record(m, l.context(i), explain)).collect(),
+        mentions: l
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| mention_record(m, l.context(i), explain.then_some(a.text.as_str())))
+            .collect(),
     }
 }
 
@@ -191,11 +211,11 @@ pub fn table_header() -> String {
 }
 
 /// The explanation lines under a table row.
-pub fn explain_lines(c: &Context) -> Vec<String> {
+pub fn explain_lines(c: &Context, text: &str) -> Vec<String> {
     c.explain
         .iter()
         .map(|w| {
-            let cue = match (&w.cue, w.at) {
+            let cue = match (w.cue(text), w.at(text)) {
                 (Some(cue), Some(at)) => format!(" — cue {cue:?} at {at}"),
                 _ => String::new(),
             };

@@ -12,10 +12,9 @@ use crate::article::Article;
 use crate::extract::Money;
 use crate::lexicon::{Cue, Hit, Lexicon, CATEGORIES, STATUSES};
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 /// The labels of one mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Context {
     pub category: &'static str,
     pub status: &'static str,
@@ -32,15 +31,27 @@ pub struct Context {
     pub explain: Vec<Why>,
 }
 
-/// The cue that decided a label: the words and where they stand (code point
-/// offset into the article text), or the rule that applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The cue that decided a label (its byte span in the article text), or
+/// the rule that applied. The words and their code point offset are read
+/// from the text only when asked for (`extract --explain`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Why {
     pub label: &'static str,
     pub value: String,
-    pub cue: Option<String>,
-    pub at: Option<usize>,
+    pub cue_span: Option<(usize, usize)>,
     pub rule: &'static str,
+}
+
+impl Why {
+    /// The words of the cue.
+    pub fn cue<'t>(&self, text: &'t str) -> Option<&'t str> {
+        self.cue_span.and_then(|(s, e)| text.get(s..e))
+    }
+
+    /// Where the cue stands, as a code point offset into `text`.
+    pub fn at(&self, text: &str) -> Option<usize> {
+        self.cue_span.and_then(|(s, _)| text.get(..s)).map(|t| t.chars().count())
+    }
 }
 
 /// The status classes that reconciliation compares within.
@@ -89,7 +100,7 @@ fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     } else {
         return 0;
     };
-    let breaks = text[lo..hi].matches([';', '\n']).count();
+    let breaks = memchr::memchr2_iter(b';', b'\n', &text.as_bytes()[lo..hi]).count();
     (hi - lo) + breaks * 120
 }
 
@@ -144,6 +155,11 @@ struct Doc<'a> {
     outlet_source: Option<usize>,
     research_source: Option<usize>,
     only_source: Option<usize>,
+    /// Every attribution in the article, computed once.
+    attributions: Vec<(Hit, usize, u8)>,
+    /// Per mention, the sentences before its own in its paragraph, found
+    /// when a label first needs them.
+    paragraphs: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
 }
 
 /// Labels every mention of one article.
@@ -152,21 +168,70 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         return Vec::new();
     }
     let text = article.text.as_str();
-    let hits = lex.hits(text, 0, text.len());
     let first_line = text.find('\n').unwrap_or(text.len());
     let headline_end = if first_line < 220 && !text[..first_line].trim_end().ends_with('.') { first_line } else { 0 };
+    let hits = cue_hits(text, mentions, headline_end, lex);
     let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
-    let mut doc =
-        Doc { text, lex, hits, mentions, headline_end, outlet_source, research_source: None, only_source: None };
+    let mut doc = Doc {
+        text,
+        lex,
+        hits,
+        mentions,
+        headline_end,
+        outlet_source,
+        research_source: None,
+        only_source: None,
+        attributions: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    doc.attributions = doc.attributed_in(0, text.len());
     doc.research_source = doc.research_named();
     doc.only_source = doc.only_source();
+    doc.paragraphs = (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
     doc.fill_statuses(&mut out);
-
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     doc.wholes_of_parts(&mut out);
     out
+}
+
+/// How far back from a mention's sentence its paragraph is read.
+const PARAGRAPH_REACH: usize = 1500;
+/// How much text around a research body's name is read for its attribution.
+const RESEARCH_REACH: usize = 200;
+
+/// The lexicon's cues in the parts of the article the labels read: each
+/// mention's paragraph up to its sentence, the headline, and the words
+/// around any research body it names. A long release with two figures costs
+/// little more than those two paragraphs.
+fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) -> Vec<Hit> {
+    let mut regions: Vec<(usize, usize)> = Vec::with_capacity(mentions.len() + 4);
+    if headline_end > 0 {
+        regions.push((0, headline_end));
+    }
+    for m in mentions {
+        let floor = floor_char(text, m.sentence_start.saturating_sub(PARAGRAPH_REACH));
+        let para =
+            memchr::memmem::rfind(&text.as_bytes()[floor..m.sentence_start], b"\n\n").map_or(floor, |p| floor + p);
+        regions.push((para, m.sentence_end));
+    }
+    for (s, e) in lex.research_spans(text) {
+        regions.push((floor_char(text, s.saturating_sub(RESEARCH_REACH)), floor_char(text, e + RESEARCH_REACH)));
+    }
+    regions.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(regions.len());
+    for (s, e) in regions {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let mut hits = Vec::new();
+    for (s, e) in merged {
+        hits.extend(lex.hits(text, s, e));
+    }
+    hits
 }
 
 impl Doc<'_> {
@@ -207,9 +272,15 @@ impl Doc<'_> {
     }
 
     /// The sentences before mention `i`'s in its paragraph, nearest first, as byte ranges.
-    fn earlier_in_paragraph(&self, i: usize) -> Vec<(usize, usize)> {
+    fn earlier_in_paragraph(&self, i: usize) -> &[(usize, usize)] {
+        self.paragraphs[i].get_or_init(|| self.find_earlier_in_paragraph(i))
+    }
+
+    fn find_earlier_in_paragraph(&self, i: usize) -> Vec<(usize, usize)> {
         let m = &self.mentions[i];
-        let para_start = self.text[..m.sentence_start].rfind("\n\n").map_or(0, |p| p + 2);
+        let floor = floor_char(self.text, m.sentence_start.saturating_sub(PARAGRAPH_REACH));
+        let para_start = memchr::memmem::rfind(&self.text.as_bytes()[floor..m.sentence_start], b"\n\n")
+            .map_or(floor, |p| floor + p + 2);
         let mut out = Vec::new();
         let mut end = m.sentence_start;
         while end > para_start && out.len() < 4 {
@@ -239,13 +310,7 @@ impl Doc<'_> {
     }
 
     fn why(&self, label: &'static str, value: &str, hit: Option<&Hit>, rule: &'static str) -> Why {
-        Why {
-            label,
-            value: value.to_string(),
-            cue: hit.map(|h| self.text[h.start..h.end].to_string()),
-            at: hit.map(|h| self.text[..h.start].chars().count()),
-            rule,
-        }
+        Why { label, value: value.to_string(), cue_span: hit.map(|h| (h.start, h.end)), rule }
     }
 
     fn label(&self, i: usize, published: Option<NaiveDate>) -> Context {
@@ -395,7 +460,7 @@ impl Doc<'_> {
             return ("total", false);
         }
         // Nothing in the sentence: the paragraph before it.
-        for (ps, pe) in self.earlier_in_paragraph(i) {
+        for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
                 let label = self.coordinated(&hit, total);
                 explain.push(self.why("category", label, Some(&hit), "earlier in the paragraph"));
@@ -465,7 +530,7 @@ impl Doc<'_> {
             explain.push(self.why("status", label, Some(&hit), "nearest cue"));
             return label;
         }
-        for (ps, pe) in self.earlier_in_paragraph(i) {
+        for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, is_status) {
                 let label = self.status_of(&hit);
                 explain.push(self.why("status", label, Some(&hit), "earlier in the paragraph"));
@@ -576,7 +641,7 @@ impl Doc<'_> {
             ));
             return name;
         }
-        for (ps, pe) in self.earlier_in_paragraph(i) {
+        for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest(i, ps, pe, giver) {
                 let name = self.actor_name(&h).map(str::to_string);
                 explain.push(self.why(
@@ -637,7 +702,7 @@ impl Doc<'_> {
             explain.push(self.why("recipient", "null", None, "not aid, no recipient named"));
             return None;
         }
-        for (ps, pe) in self.earlier_in_paragraph(i) {
+        for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest(i, ps, pe, taker) {
                 let names = self.recipient_list(&h, ps, pe);
                 explain.push(self.why("recipient", &names, Some(&h), "earlier in the paragraph"));
@@ -697,28 +762,30 @@ impl Doc<'_> {
     /// "Shmyhal:"), each with how strong the attribution is (lower is
     /// stronger): "according to X" 0, "X said" 1, "said X" 2.
     fn attributed_in(&self, from: usize, to: usize) -> Vec<(Hit, usize, u8)> {
-        let hits = self.hits_in(from, to);
-        let mut out = Vec::new();
+        // Every check looks only at the cues near the name, so that a whole
+        // article costs time in proportion to its length.
+        let near = |a: usize, b: usize| self.hits_in(a.max(from), b.min(to));
         let attr_after = |h: &Hit, reach: usize| {
-            hits.iter().any(|a| {
+            near(h.end, h.end + reach + 1).iter().any(|a| {
                 a.cue == Cue::AttributionAfter
                     && a.start >= h.end
                     && a.start - h.end <= reach
-                    && !self.text[h.end..a.start].contains(['.', ';', '"', '“'])
+                    && !self.gap_text(h.end, a.start).contains(['.', ';', '"', '“'])
             })
         };
-        for h in hits {
+        let mut out = Vec::new();
+        for h in self.hits_in(from, to) {
             let Cue::Source(s) = h.cue else { continue };
             // "according to the Kiel Institute", "according to a BBC report";
             // not "according to Blinken, the Biden administration".
-            let before = hits.iter().any(|a| {
+            let before = near(h.start.saturating_sub(40), h.start).iter().any(|a| {
                 a.cue == Cue::AttributionBefore && a.end <= h.start && {
                     let between = self.gap_text(a.end, h.start);
                     !between.contains(',') && between.split_whitespace().count() <= 2
                 }
             });
-            let inverted = hits.iter().any(|a| {
-                a.cue == Cue::AttributionAfter && a.end <= h.start && self.text[a.end..h.start].trim().is_empty()
+            let inverted = near(h.start.saturating_sub(24), h.start).iter().any(|a| {
+                a.cue == Cue::AttributionAfter && a.end <= h.start && self.gap_text(a.end, h.start).trim().is_empty()
             });
             let colon = self.gap_text(h.end, to).starts_with(':');
             let strength = if before {
@@ -734,14 +801,14 @@ impl Doc<'_> {
         }
         // The country itself speaking: "Ukraine puts …", "Kyiv, heavily
         // dependent on aid, said …"; not "support for Ukraine finds".
-        for h in hits {
+        for h in self.hits_in(from, to) {
             let Cue::Actor(a) = h.cue else { continue };
             let Some(gov) = &self.lex.actor(a).government else { continue };
             let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
             if self.after_preposition(h) {
                 continue;
             }
-            let rest = self.gap_text(h.end, to);
+            let rest = self.gap_text(h.end, floor_char(self.text, to.min(h.end + 120)));
             let appositive = rest.starts_with(',')
                 && rest[1..].find(',').is_some_and(|c| {
                     let after = rest[1 + c + 1..].trim_start();
@@ -779,7 +846,7 @@ impl Doc<'_> {
         }
         // Attribution holds through a paragraph ("He added that …"), from a
         // sentence that attributed figures of its own.
-        for (ps, pe) in self.earlier_in_paragraph(i) {
+        for &(ps, pe) in self.earlier_in_paragraph(i) {
             let has_money = self.mentions.iter().any(|o| o.byte_start >= ps && o.byte_end <= pe);
             if !has_money {
                 continue;
@@ -792,7 +859,9 @@ impl Doc<'_> {
         }
         // "he said", "according to her": the last source the article named.
         if self.hits_in(ss, se).iter().any(|h| h.cue == Cue::AttributionCarry) {
-            if let Some((h, s, _)) = self.attributed_in(0, ss).last().copied() {
+            if let Some((h, s, _)) =
+                self.attributions.iter().filter(|(h, _, _)| h.end <= ss).max_by_key(|(h, _, _)| h.start).copied()
+            {
                 let name = self.lex.source(s).name.clone();
                 explain.push(self.why("source", &name, Some(&h), "a pronoun carries the last named source"));
                 return Some(name);
@@ -823,7 +892,7 @@ impl Doc<'_> {
     /// quotes exactly one.
     fn only_source(&self) -> Option<usize> {
         let mut found: Option<usize> = None;
-        for (_, s, _) in self.attributed_in(0, self.text.len()) {
+        for &(_, s, _) in &self.attributions {
             if self.lex.source(s).kind == "media" {
                 continue;
             }
@@ -838,26 +907,22 @@ impl Doc<'_> {
 
     /// A research body the article attributes figures to anywhere.
     fn research_named(&self) -> Option<usize> {
-        self.attributed_in(0, self.text.len())
-            .into_iter()
-            .map(|(_, s, _)| s)
-            .find(|s| self.lex.source(*s).kind == "research")
-            .or_else(|| {
-                // "The Ukraine Support Tracker run by Kiel's Institute …": a
-                // tracker or study named as such counts without a verb.
-                self.hits.iter().find_map(|h| match h.cue {
-                    Cue::Source(s) if self.lex.source(s).kind == "research" => {
-                        let around = &self.text
-                            [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
-                        let around = around.to_lowercase();
-                        ["tracker", "study", "report", "data", "figures", "think tank"]
-                            .iter()
-                            .any(|w| around.contains(w))
-                            .then_some(s)
-                    }
-                    _ => None,
-                })
+        self.attributions.iter().map(|&(_, s, _)| s).find(|s| self.lex.source(*s).kind == "research").or_else(|| {
+            // "The Ukraine Support Tracker run by Kiel's Institute …": a
+            // tracker or study named as such counts without a verb.
+            self.hits.iter().find_map(|h| match h.cue {
+                Cue::Source(s) if self.lex.source(s).kind == "research" => {
+                    let around = &self.text
+                        [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
+                    let around = around.to_lowercase();
+                    ["tracker", "study", "report", "data", "figures", "think tank"]
+                        .iter()
+                        .any(|w| around.contains(w))
+                        .then_some(s)
+                }
+                _ => None,
             })
+        })
     }
 
     /// "€50 billion ($55 billion; £43 billion)": the amount a bracketed
@@ -885,10 +950,11 @@ impl Doc<'_> {
             }
             // The part's recipient must be named after it ("… for Ukraine"),
             // and the whole's must not be named before the "of which".
-            let cue_at = |c: &Context| c.explain.iter().find(|w| w.label == "recipient").and_then(|w| w.at);
+            let cue_at =
+                |c: &Context| c.explain.iter().find(|w| w.label == "recipient").and_then(|w| w.cue_span).map(|s| s.0);
             let (whole_m, part_m) = (&self.mentions[i], &self.mentions[i + 1]);
-            if !cue_at(&out[i + 1]).is_some_and(|at| at >= part_m.end)
-                || cue_at(&out[i]).is_some_and(|at| at < whole_m.end)
+            if !cue_at(&out[i + 1]).is_some_and(|at| at >= part_m.byte_end)
+                || cue_at(&out[i]).is_some_and(|at| at < whole_m.byte_end)
             {
                 continue;
             }
@@ -902,8 +968,7 @@ impl Doc<'_> {
             c.explain.push(Why {
                 label: "recipient",
                 value: whole,
-                cue: None,
-                at: None,
+                cue_span: None,
                 rule: "a whole of which a part follows",
             });
         }
@@ -924,8 +989,7 @@ impl Doc<'_> {
                 c.explain = vec![Why {
                     label: "all",
                     value: String::new(),
-                    cue: None,
-                    at: None,
+                    cue_span: None,
                     rule: "a conversion of the amount before it: its labels",
                 }];
                 out[i] = c;
@@ -938,7 +1002,7 @@ impl Doc<'_> {
     fn fill_statuses(&self, out: &mut [Context]) {
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for c in out.iter() {
-            let decided = c.explain.iter().any(|w| w.label == "status" && w.cue.is_some());
+            let decided = c.explain.iter().any(|w| w.label == "status" && w.cue_span.is_some());
             if decided && c.status != "unknown" {
                 match counts.iter_mut().find(|(s, _)| *s == c.status) {
                     Some(x) => x.1 += 1,
@@ -962,8 +1026,7 @@ impl Doc<'_> {
                 c.explain.push(Why {
                     label: "status",
                     value: top.to_string(),
-                    cue: None,
-                    at: None,
+                    cue_span: None,
                     rule: "the status the article gives most often",
                 });
                 c.metric = metric(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
@@ -997,8 +1060,7 @@ impl Doc<'_> {
                 c.explain.push(Why {
                     label: "source",
                     value: top.clone(),
-                    cue: None,
-                    at: None,
+                    cue_span: None,
                     rule: "the headline takes the article's main source",
                 });
             }

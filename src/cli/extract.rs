@@ -113,7 +113,7 @@ impl Sink {
                 for (i, m) in l.mentions.iter().enumerate() {
                     writeln!(out, "{}", output::table_line(l.article, m, context(i)))?;
                     if let (true, Some(c)) = (explain, context(i)) {
-                        for line in output::explain_lines(c) {
+                        for line in output::explain_lines(c, &l.article.text) {
                             writeln!(out, "{line}")?;
                         }
                     }

@@ -155,6 +155,9 @@ pub struct Lexicon {
     /// source at once: "Pentagon"), and whether its case must match exactly.
     patterns: Vec<(Vec<Cue>, bool)>,
     pattern_text: Vec<String>,
+    /// The research bodies' names alone: a quick scan of a whole article
+    /// for the tracker or study it may draw its figures from.
+    research: Option<(AhoCorasick, Vec<(usize, String)>)>,
 }
 
 impl Lexicon {
@@ -258,7 +261,29 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pattern_text)
             .map_err(|e| LexiconError(format!("{name}: {e}")))?;
-        Ok(Lexicon { file, automaton, patterns, pattern_text })
+        let research_names: Vec<(usize, String)> = file
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == "research")
+            .flat_map(|(i, s)| s.aliases.iter().map(move |a| (i, a.trim().to_string())))
+            .filter(|(_, a)| !a.is_empty())
+            .collect();
+        let research = if research_names.is_empty() {
+            None
+        } else {
+            // Names with capitals match exactly, which keeps the scan on its
+            // fast path (a search for rare bytes); lower-case ones in any case.
+            let exact = research_names.iter().any(|(_, a)| a.chars().any(char::is_uppercase));
+            let all_exact = research_names.iter().all(|(_, a)| a.chars().any(char::is_uppercase));
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(!(exact && all_exact))
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(research_names.iter().map(|(_, a)| a.as_str()))
+                .map_err(|e| LexiconError(format!("{name}: {e}")))?;
+            Some((ac, research_names))
+        };
+        Ok(Lexicon { file, automaton, patterns, pattern_text, research })
     }
 
     /// Every cue in `text[from..to]`, in order, whole words only, the case
@@ -285,7 +310,7 @@ impl Lexicon {
             all.extend(cues.iter().map(|&cue| Hit { start: s, end: e, cue }));
         }
         // Leftmost-longest within each kind.
-        all.sort_by_key(|h| (group(h.cue), h.start, std::cmp::Reverse(h.end)));
+        all.sort_unstable_by_key(|h| (group(h.cue), h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
         let mut last: Option<(u8, usize, usize)> = None;
         for h in all {
@@ -299,8 +324,26 @@ impl Lexicon {
             last = Some((g, h.start, h.end));
             out.push(h);
         }
-        out.sort_by_key(|h| (h.start, h.end));
+        out.sort_unstable_by_key(|h| (h.start, h.end, group(h.cue)));
         out
+    }
+
+    /// Byte spans where a research body is named anywhere in `text`.
+    pub fn research_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some((ac, names)) = &self.research else { return Vec::new() };
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        ac.find_iter(text)
+            .filter(|m| {
+                let (s, e) = (m.start(), m.end());
+                let alias = &names[m.pattern().as_usize()].1;
+                let exact = alias.chars().any(char::is_uppercase);
+                !(s > 0 && word(bytes[s - 1]) && word(bytes[s]))
+                    && !(e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]))
+                    && (!exact || &text[s..e] == alias)
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 
     pub fn actor(&self, i: usize) -> &Actor {
