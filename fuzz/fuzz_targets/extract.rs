@@ -1,5 +1,6 @@
-//! The money parser on any text: it must never panic, never hang, and every
-//! mention must slice out its own surface.
+//! The money parser and the labels on any text: they must never panic,
+//! never hang, every mention must slice out its own surface, and every
+//! label must come from the closed sets.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -18,5 +19,15 @@ fuzz_target!(|data: &[u8]| {
             assert!(max >= m.value, "a range runs upwards");
         }
         last_end = m.byte_end;
+    }
+    let article = aidledger::article::Article::new(None, None, None, None, None, text.to_string(), "fuzz".into());
+    let labels = aidledger::classify::classify(&article, &mentions, aidledger::lexicon::Lexicon::default_lexicon());
+    assert_eq!(labels.len(), mentions.len());
+    for c in &labels {
+        assert!(aidledger::lexicon::CATEGORIES.contains(&c.category));
+        assert!(aidledger::lexicon::STATUSES.contains(&c.status));
+        for w in &c.explain {
+            let _ = (w.cue(text), w.at(text));
+        }
     }
 });

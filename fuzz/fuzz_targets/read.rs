@@ -9,7 +9,8 @@ fuzz_target!(|data: &[u8]| {
     for format in [None, Some(Format::Text), Some(Format::Html), Some(Format::Jsonl), Some(Format::Csv)] {
         read_bytes("fuzz", data, format, &mut |r| {
             if let Ok(a) = r {
-                let _ = aidledger::extract::extract(&a.text);
+                let mentions = aidledger::extract::extract(&a.text);
+                let _ = aidledger::classify::classify(&a, &mentions, aidledger::lexicon::Lexicon::default_lexicon());
             }
         });
     }

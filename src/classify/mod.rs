@@ -237,6 +237,9 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
 impl Doc<'_> {
     /// Cues within `[from, to)`.
     fn hits_in(&self, from: usize, to: usize) -> &[Hit] {
+        if to <= from {
+            return &[];
+        }
         let a = self.hits.partition_point(|h| h.start < from);
         let b = self.hits.partition_point(|h| h.start < to);
         &self.hits[a..b]

@@ -273,3 +273,16 @@ fn slugs_and_classes() {
     assert_eq!(status_class("requested"), "pending");
     assert_eq!(status_class("disbursed"), "delivered");
 }
+
+/// Found by fuzzing: inputs that once panicked.
+#[test]
+fn fuzz_regressions() {
+    // A cue reaching past the end of its sentence asked for an empty range backwards.
+    let text = "February 1, 2024 (Coneto thre\u{0}ya Hungary.\n\nThe money, 5mio0 Mio\u{0}llliarden Euro in the words of the German chancellery and 25 milliards d\u{16}\u{2}oond on Thursday to a €50 billion ($5facility for Ukrainy.";
+    let _ = labels(text);
+    for cut in 0..text.len() {
+        if text.is_char_boundary(cut) {
+            let _ = labels(&text[..cut]);
+        }
+    }
+}
