@@ -258,18 +258,57 @@ impl Doc<'_> {
                 return false;
             }
             let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
-            let between =
-                (o.byte_end <= h.start && h.end <= m.byte_start) || (m.byte_end <= h.start && h.end <= o.byte_start);
-            trails_other || (between && distance(self.text, (h.start, h.end), (o.byte_start, o.byte_end)) < own)
+            if trails_other {
+                return true;
+            }
+            // A cue between two amounts: a comma, semicolon or "and" splits
+            // the list, and the cue goes with the amount on its side ("$49.9
+            // billion for defence, $7.8 billion of budget support").
+            let (left, right) = if o.byte_end <= h.start && h.end <= m.byte_start {
+                (o, m)
+            } else if m.byte_end <= h.start && h.end <= o.byte_start {
+                (m, o)
+            } else {
+                return false;
+            };
+            let splits = |a: usize, b: usize| {
+                let t = self.gap_text(a, b);
+                t.contains([',', ';']) || t.contains(" and ")
+            };
+            // Givers and sources go to the nearer amount: "as do the
+            // Netherlands, whose EUR 2.5 billion".
+            let is_name = match h.cue {
+                Cue::Actor(a) => !self.lex.actor(a).is_recipient(),
+                Cue::Source(_) => true,
+                _ => false,
+            };
+            let owner_is_left = if is_name {
+                distance(self.text, (h.start, h.end), (left.byte_start, left.byte_end))
+                    <= distance(self.text, (h.start, h.end), (right.byte_start, right.byte_end))
+            } else if splits(h.end, right.byte_start) {
+                true
+            } else if splits(left.byte_end, h.start) {
+                false
+            } else {
+                distance(self.text, (h.start, h.end), (left.byte_start, left.byte_end))
+                    <= distance(self.text, (h.start, h.end), (right.byte_start, right.byte_end))
+            };
+            let owner = if owner_is_left { left } else { right };
+            !std::ptr::eq(owner, m) && own > 0
         })
     }
 
     /// The cue nearest mention `i` in `[from, to)` that `want` accepts.
     fn nearest(&self, i: usize, from: usize, to: usize, want: impl Fn(Cue) -> bool) -> Option<(Hit, usize)> {
+        self.nearest_hit(i, from, to, |h| want(h.cue))
+    }
+
+    /// The same, with a test that sees the whole hit.
+    fn nearest_hit(&self, i: usize, from: usize, to: usize, want: impl Fn(&Hit) -> bool) -> Option<(Hit, usize)> {
         let m = &self.mentions[i];
         self.hits_in(from, to)
             .iter()
-            .filter(|h| want(h.cue) && !self.owned_by_other(i, h) && !self.inside_name(h))
+            .filter(|h| want(h) && !self.owned_by_other(i, h) && !self.inside_name(h))
             .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
             .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)))
     }
@@ -370,10 +409,15 @@ impl Doc<'_> {
             },
         ));
         let (scope_start, scope_end) = self.scope(i, published, &mut explain);
-        // Money is disbursed; goods are delivered.
-        if status == "delivered" && category == "financial" {
+        // Money that is received has been disbursed; goods are delivered.
+        let received = explain
+            .iter()
+            .find(|w| w.label == "status")
+            .and_then(|w| w.cue(self.text))
+            .is_some_and(|c| c.eq_ignore_ascii_case("received") || c.eq_ignore_ascii_case("arrived"));
+        if status == "delivered" && category == "financial" && received {
             status = "disbursed";
-            explain.push(self.why("status", "disbursed", None, "financial aid delivered is disbursed"));
+            explain.push(self.why("status", "disbursed", None, "financial aid received is disbursed"));
         }
         let metric = metric(donor.as_deref(), recipient.as_deref(), category, status);
         Context {
@@ -645,7 +689,7 @@ impl Doc<'_> {
             return name;
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((h, _)) = self.nearest(i, ps, pe, giver) {
+            if let Some((h, _)) = self.nearest_hit(i, ps, pe, |h| giver(h.cue) && !self.after_preposition(h)) {
                 let name = self.actor_name(&h).map(str::to_string);
                 explain.push(self.why(
                     "donor",
@@ -656,7 +700,8 @@ impl Doc<'_> {
                 return name;
             }
         }
-        if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue)) {
+        if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue) && !self.after_preposition(h))
+        {
             let name = self.actor_name(h).map(str::to_string);
             explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "the headline"));
             return name;
@@ -781,10 +826,14 @@ impl Doc<'_> {
             let Cue::Source(s) = h.cue else { continue };
             // "according to the Kiel Institute", "according to a BBC report";
             // not "according to Blinken, the Biden administration".
-            let before = near(h.start.saturating_sub(40), h.start).iter().any(|a| {
+            let before = near(h.start.saturating_sub(48), h.start).iter().any(|a| {
                 a.cue == Cue::AttributionBefore && a.end <= h.start && {
+                    // "according to the Kiel Institute", "according to a tally by the Kiel Institute"
                     let between = self.gap_text(a.end, h.start);
-                    !between.contains(',') && between.split_whitespace().count() <= 2
+                    let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "the").collect();
+                    !between.contains(',')
+                        && (words.len() <= 2
+                            || (words.len() <= 4 && matches!(words.last(), Some(&("by" | "of" | "from")))))
                 }
             });
             let inverted = near(h.start.saturating_sub(24), h.start).iter().any(|a| {
