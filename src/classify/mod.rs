@@ -1005,7 +1005,7 @@ impl Doc<'_> {
             let cue_at =
                 |c: &Context| c.explain.iter().find(|w| w.label == "recipient").and_then(|w| w.cue_span).map(|s| s.0);
             let (whole_m, part_m) = (&self.mentions[i], &self.mentions[i + 1]);
-            if !cue_at(&out[i + 1]).is_some_and(|at| at >= part_m.byte_end)
+            if cue_at(&out[i + 1]).is_none_or(|at| at < part_m.byte_end)
                 || cue_at(&out[i]).is_some_and(|at| at < whole_m.byte_end)
             {
                 continue;

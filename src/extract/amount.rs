@@ -177,9 +177,7 @@ impl<'a, 't> Grammar<'a, 't> {
             lower.scale_exp = b.scale_exp;
         }
         lower.cur = lower.cur.or(b.cur);
-        if lower.cur.is_none() {
-            return None;
-        }
+        lower.cur?;
         if lower.value > b.value {
             return None;
         }

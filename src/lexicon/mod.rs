@@ -338,9 +338,9 @@ impl Lexicon {
                 let (s, e) = (m.start(), m.end());
                 let alias = &names[m.pattern().as_usize()].1;
                 let exact = alias.chars().any(char::is_uppercase);
-                !(s > 0 && word(bytes[s - 1]) && word(bytes[s]))
-                    && !(e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]))
-                    && (!exact || &text[s..e] == alias)
+                let glued_before = s > 0 && word(bytes[s - 1]) && word(bytes[s]);
+                let glued_after = e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]);
+                !(glued_before || glued_after) && (!exact || &text[s..e] == alias)
             })
             .map(|m| (m.start(), m.end()))
             .collect()
