@@ -81,13 +81,18 @@ pub fn metric(donor: Option<&str>, recipient: Option<&str>, category: &str, stat
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// How far apart two byte spans are, with a penalty for each clause break
@@ -185,6 +190,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         paragraphs: Vec::new(),
     };
     doc.attributions = doc.attributed_in(0, text.len());
+    doc.attributions.sort_by_key(|(h, _, _)| h.start);
     doc.research_source = doc.research_named();
     doc.only_source = doc.only_source();
     doc.paragraphs = (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
@@ -875,13 +881,21 @@ impl Doc<'_> {
         out
     }
 
+    /// The article's attributions whose name stands in `[from, to)`.
+    fn attributions_in(&self, from: usize, to: usize) -> &[(Hit, usize, u8)] {
+        let a = self.attributions.partition_point(|(h, _, _)| h.start < from);
+        let b = self.attributions.partition_point(|(h, _, _)| h.start < to).max(a);
+        &self.attributions[a..b]
+    }
+
     fn source(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
         let m = &self.mentions[i];
         // The strongest attribution; a news agency that cites someone else
         // gives way to that someone; then the nearest.
-        let pick = |found: Vec<(Hit, usize, u8)>| -> Option<(Hit, usize)> {
+        let pick = |found: &[(Hit, usize, u8)]| -> Option<(Hit, usize)> {
             found
-                .into_iter()
+                .iter()
+                .copied()
                 .min_by_key(|(h, s, strength)| {
                     (
                         self.lex.source(*s).kind == "media",
@@ -891,7 +905,7 @@ impl Doc<'_> {
                 })
                 .map(|(h, s, _)| (h, s))
         };
-        if let Some((h, s)) = pick(self.attributed_in(ss, se)) {
+        if let Some((h, s)) = pick(self.attributions_in(ss, se)) {
             let name = self.lex.source(s).name.clone();
             explain.push(self.why("source", &name, Some(&h), "named with a word of attribution in the sentence"));
             return Some(name);
@@ -903,7 +917,7 @@ impl Doc<'_> {
             if !has_money {
                 continue;
             }
-            if let Some((h, s)) = pick(self.attributed_in(ps, pe)) {
+            if let Some((h, s)) = pick(self.attributions_in(ps, pe)) {
                 let name = self.lex.source(s).name.clone();
                 explain.push(self.why("source", &name, Some(&h), "attributed earlier in the paragraph"));
                 return Some(name);
