@@ -650,15 +650,14 @@ impl Doc<'_> {
                 )
             }
         });
-        if let Some(h) = after {
+        // The giver a cue names, with why.
+        let found = |h: &Hit, rule: &'static str, explain: &mut Vec<Why>| {
             let name = self.actor_name(h).map(str::to_string);
-            explain.push(self.why(
-                "donor",
-                name.as_deref().unwrap_or("null"),
-                Some(h),
-                "\"from\" or \"by\" after the amount",
-            ));
-            return name;
+            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), rule));
+            name
+        };
+        if let Some(h) = after {
+            return found(h, "\"from\" or \"by\" after the amount", explain);
         }
         // "America's €114bn"
         let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
@@ -668,49 +667,29 @@ impl Doc<'_> {
                 && self.gap_text(h.end, m.byte_start).trim().is_empty()
         });
         if let Some(h) = possessive {
-            let name = self.actor_name(h).map(str::to_string);
-            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "possessive before the amount"));
-            return name;
+            return found(h, "possessive before the amount", explain);
         }
         // The nearest giver before the amount in its clause, else after it;
         // not one the money goes into or through ("into EU initiatives").
-        let giving = |c: Cue| giver(c);
         let candidates = |from: usize, to: usize| {
             self.hits_in(from, to)
                 .iter()
-                .filter(|h| giving(h.cue) && !self.owned_by_other(i, h) && !self.after_preposition(h))
+                .filter(|h| giver(h.cue) && !self.owned_by_other(i, h) && !self.after_preposition(h))
                 .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
                 .min_by_key(|(_, d)| *d)
         };
         let before = candidates(ss, m.byte_start).filter(|(_, d)| *d < 240);
-        let chosen = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120));
-        if let Some((h, _)) = chosen {
-            let name = self.actor_name(&h).map(str::to_string);
-            explain.push(self.why(
-                "donor",
-                name.as_deref().unwrap_or("null"),
-                Some(&h),
-                "nearest giver in the sentence",
-            ));
-            return name;
+        if let Some((h, _)) = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120)) {
+            return found(&h, "nearest giver in the sentence", explain);
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest_hit(i, ps, pe, |h| giver(h.cue) && !self.after_preposition(h)) {
-                let name = self.actor_name(&h).map(str::to_string);
-                explain.push(self.why(
-                    "donor",
-                    name.as_deref().unwrap_or("null"),
-                    Some(&h),
-                    "earlier in the paragraph",
-                ));
-                return name;
+                return found(&h, "earlier in the paragraph", explain);
             }
         }
         if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue) && !self.after_preposition(h))
         {
-            let name = self.actor_name(h).map(str::to_string);
-            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), "the headline"));
-            return name;
+            return found(h, "the headline", explain);
         }
         if let Some((name, h)) = self.most_named(giver) {
             explain.push(self.why("donor", &name, Some(&h), "the giver the article names most"));
