@@ -6,5 +6,7 @@ pub mod article;
 pub mod classify;
 pub mod eval;
 pub mod extract;
+pub mod fx;
+pub mod ledger;
 pub mod lexicon;
 pub mod output;

@@ -484,7 +484,16 @@ impl Doc<'_> {
                     explain.push(self.why("category", "reconstruction", Some(&h), "not aid: a reconstruction need"));
                     return ("reconstruction", true);
                 }
-                let despite = self.nearest(i, ss, se, |c| c == Cue::AidDespite).is_some_and(|(_, d)| d < 80);
+                // The aid word must stand about as near as the cost word:
+                // "a loan repaid from the interest on $300 billion of frozen
+                // assets" is about the assets.
+                let cost_distance = {
+                    let m = &self.mentions[i];
+                    distance(self.text, (hit.start, hit.end), (m.byte_start, m.byte_end))
+                };
+                let despite = self
+                    .nearest(i, ss, se, |c| c == Cue::AidDespite)
+                    .is_some_and(|(_, d)| d < 80 && d <= cost_distance + 30);
                 if !despite {
                     explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
                     return ("other", true);

@@ -62,6 +62,8 @@ fn categories() {
             ("Congress approved a $95 billion aid package.", "$95 billion", "total"),
             ("Norway pledged €7 billion of military and financial aid to Ukraine.", "€7 billion", "total"),
             ("Russia's $300 billion in frozen assets sit in Europe.", "$300 billion", "other"),
+            ("A $50bn loan, repaid from the interest on $300 billion of immobilised assets.", "$300 billion", "other"),
+            ("A $50bn loan, repaid from the interest on $300 billion of immobilised assets.", "$50bn", "financial"),
             ("The war is costing Ukraine $5 billion a month.", "$5 billion", "other"),
             // A cost word does not unmake aid: financing that plugs a deficit is aid.
             ("External financing of $12 billion came in to plug the budget deficit.", "$12 billion", "financial"),

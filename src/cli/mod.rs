@@ -3,6 +3,8 @@
 
 mod eval;
 mod extract;
+mod ingest;
+mod ledger;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +18,8 @@ pub struct Args {
 #[derive(Subcommand, Debug)]
 enum Command {
     Extract(extract::ExtractArgs),
+    Ingest(ingest::IngestArgs),
+    Ledger(ledger::LedgerArgs),
     Eval(eval::EvalArgs),
 }
 
@@ -29,6 +33,8 @@ pub enum Outcome {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     match args.command {
         Command::Extract(a) => extract::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Ledger(a) => ledger::run(a),
         Command::Eval(a) => eval::run(a),
     }
 }

@@ -1,0 +1,50 @@
+//! Questions to the ledger: filters pushed into a polars lazy scan, so only
+//! the rows and files that match are read.
+
+use super::store::{Ledger, LedgerError};
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+/// Filters; each one set narrows the rows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub outlet: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub donor: Option<String>,
+    pub metric: Option<String>,
+    pub currency: Option<String>,
+}
+
+fn date_lit(d: NaiveDate) -> Expr {
+    lit(d).cast(DataType::Date)
+}
+
+/// The rows that pass `filter`, ordered by publication date and position.
+pub fn query(ledger: &Ledger, filter: &Filter) -> Result<DataFrame, LedgerError> {
+    let Some(mut lf) = ledger.scan()? else {
+        return super::schema::to_dataframe(&[]).map_err(|e| LedgerError(e.to_string()));
+    };
+    let eq = |name: &str, v: &str| col(name).eq(lit(v.to_string()));
+    if let Some(o) = &filter.outlet {
+        lf = lf.filter(eq("outlet", o));
+    }
+    if let Some(d) = &filter.donor {
+        lf = lf.filter(eq("donor", d));
+    }
+    if let Some(m) = &filter.metric {
+        lf = lf.filter(eq("metric", m));
+    }
+    if let Some(c) = &filter.currency {
+        lf = lf.filter(eq("currency", &c.to_ascii_uppercase()));
+    }
+    if let Some(from) = filter.from {
+        lf = lf.filter(col("published").gt_eq(date_lit(from)));
+    }
+    if let Some(to) = filter.to {
+        lf = lf.filter(col("published").lt_eq(date_lit(to)));
+    }
+    lf.sort(["published", "article_id", "start"], SortMultipleOptions::default().with_nulls_last(true))
+        .collect()
+        .map_err(|e| LedgerError(format!("{}: query failed: {e}", ledger.dir().display())))
+}

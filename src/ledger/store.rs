@@ -1,0 +1,361 @@
+//! The ledger folder. A batch of rows is one Parquet file, written to a
+//! temporary name and renamed into place, so a reader or a crash sees it whole
+//! or not at all. An index of article ids (sharded by hash, and rebuilt from
+//! any batch it has not seen) makes re-ingesting an article a no-op at a cost
+//! that grows with the batch, not the ledger. One ingest at a time holds the
+//! lock file; another waits and says so.
+//!
+//! ```text
+//! ledger/
+//!   _ledger.json             marks the folder as a ledger and its schema version
+//!   batch-<time>-<pid>.parquet
+//!   _index/ids-<00..ff>.txt  article ids, by the first byte of their SHA-256
+//!   _index/batches.txt       the batches the index holds
+//!   .lock                    the pid of the ingest at work
+//! ```
+
+use super::schema::{to_dataframe, LedgerRow, SCHEMA_VERSION};
+use crate::article::Article;
+use polars::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug)]
+pub struct LedgerError(pub String);
+
+impl fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LedgerError {}
+
+fn io_err(path: &Path, what: &str, e: impl fmt::Display) -> LedgerError {
+    LedgerError(format!("{}: {what}: {e}", path.display()))
+}
+
+/// What an ingest did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct IngestSummary {
+    pub articles_read: usize,
+    pub articles_added: usize,
+    pub duplicates: usize,
+    pub mentions_added: usize,
+    pub failed: usize,
+}
+
+/// A ledger folder.
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    dir: PathBuf,
+}
+
+const MARKER: &str = "_ledger.json";
+const INDEX: &str = "_index";
+const LOCK: &str = ".lock";
+
+impl Ledger {
+    /// Opens the ledger at `dir`, creating it when the folder is missing or
+    /// empty. A folder with other files in it, or a ledger of a newer schema,
+    /// is refused.
+    pub fn open(dir: &Path) -> Result<Ledger, LedgerError> {
+        let marker = dir.join(MARKER);
+        if !dir.exists() {
+            fs::create_dir_all(dir).map_err(|e| io_err(dir, "cannot create the ledger folder", e))?;
+        }
+        if !dir.is_dir() {
+            return Err(LedgerError(format!("{}: not a folder", dir.display())));
+        }
+        if marker.exists() {
+            let text = fs::read_to_string(&marker).map_err(|e| io_err(&marker, "cannot read", e))?;
+            let v: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| io_err(&marker, "not a ledger marker", e))?;
+            let version = v.get("schema_version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+            if v.get("format").and_then(serde_json::Value::as_str) != Some("aidledger") {
+                return Err(LedgerError(format!("{}: not an aidledger ledger marker", marker.display())));
+            }
+            if version > SCHEMA_VERSION as u64 {
+                return Err(LedgerError(format!(
+                    "{}: the ledger has schema version {version}, newer than this aidledger's {SCHEMA_VERSION}; upgrade aidledger",
+                    dir.display()
+                )));
+            }
+        } else {
+            let others = fs::read_dir(dir)
+                .map_err(|e| io_err(dir, "cannot list", e))?
+                .filter_map(Result::ok)
+                .any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+            if others {
+                return Err(LedgerError(format!(
+                    "{}: this folder holds other files and is not a ledger (no {MARKER}); give an empty or new folder",
+                    dir.display()
+                )));
+            }
+            let body = format!("{{\"format\": \"aidledger\", \"schema_version\": {SCHEMA_VERSION}}}\n");
+            write_atomically(&marker, body.as_bytes())?;
+        }
+        fs::create_dir_all(dir.join(INDEX)).map_err(|e| io_err(dir, "cannot create the index folder", e))?;
+        Ok(Ledger { dir: dir.to_path_buf() })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Takes the ledger's lock, waiting while another live ingest holds it.
+    /// A lock left by a process that no longer runs (killed) is taken over.
+    pub fn lock(&self) -> Result<LockGuard, LedgerError> {
+        let path = self.dir.join(LOCK);
+        let mut told = false;
+        loop {
+            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    let _ = writeln!(f, "{}", std::process::id());
+                    return Ok(LockGuard { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(&path).ok().and_then(|s| s.trim().parse::<u32>().ok());
+                    match holder {
+                        Some(pid) if !process_alive(pid) => {
+                            // The holder was killed: its lock guards nothing.
+                            let _ = fs::remove_file(&path);
+                        }
+                        _ => {
+                            if !told {
+                                eprintln!(
+                                    "aidledger: waiting for the ledger lock {} (held by pid {})",
+                                    path.display(),
+                                    holder.map_or("unknown".into(), |p| p.to_string())
+                                );
+                                told = true;
+                            }
+                            std::thread::sleep(Duration::from_millis(100));
+                        }
+                    }
+                }
+                Err(e) => return Err(io_err(&path, "cannot create the lock", e)),
+            }
+        }
+    }
+
+    /// Batch files, in name (and so time) order.
+    pub fn batch_files(&self) -> Result<Vec<PathBuf>, LedgerError> {
+        let mut files: Vec<PathBuf> = fs::read_dir(&self.dir)
+            .map_err(|e| io_err(&self.dir, "cannot list", e))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "parquet"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// After a crash: removes half-written files and brings the index up to
+    /// the batches on disk. Called with the lock held.
+    pub fn recover(&self) -> Result<(), LedgerError> {
+        for entry in fs::read_dir(&self.dir).map_err(|e| io_err(&self.dir, "cannot list", e))?.filter_map(Result::ok) {
+            if entry.file_name().to_string_lossy().ends_with(".partial") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        let indexed = self.indexed_batches()?;
+        for file in self.batch_files()? {
+            let name = file_name(&file);
+            if indexed.contains(&name) {
+                continue;
+            }
+            let ids = read_article_ids(&file)?;
+            self.add_to_index(&name, ids.iter().map(String::as_str))?;
+        }
+        Ok(())
+    }
+
+    fn indexed_batches(&self) -> Result<HashSet<String>, LedgerError> {
+        let path = self.dir.join(INDEX).join("batches.txt");
+        match fs::read_to_string(&path) {
+            Ok(t) => Ok(t.lines().map(str::to_string).collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
+            Err(e) => Err(io_err(&path, "cannot read", e)),
+        }
+    }
+
+    fn shard_path(&self, shard: u8) -> PathBuf {
+        self.dir.join(INDEX).join(format!("ids-{shard:02x}.txt"))
+    }
+
+    fn read_shard(&self, shard: u8) -> Result<HashSet<String>, LedgerError> {
+        let path = self.shard_path(shard);
+        match fs::read_to_string(&path) {
+            Ok(t) => Ok(t.lines().map(str::to_string).collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
+            Err(e) => Err(io_err(&path, "cannot read", e)),
+        }
+    }
+
+    /// The article ids among `ids` that the ledger already holds: only the
+    /// index shards those ids fall in are read.
+    pub fn known<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<String>, LedgerError> {
+        let mut by_shard: BTreeMap<u8, Vec<&str>> = BTreeMap::new();
+        for id in ids {
+            by_shard.entry(shard_of(id)).or_default().push(id);
+        }
+        let mut known = HashSet::new();
+        for (shard, ids) in by_shard {
+            let held = self.read_shard(shard)?;
+            known.extend(ids.into_iter().filter(|id| held.contains(*id)).map(str::to_string));
+        }
+        Ok(known)
+    }
+
+    /// Adds a batch's article ids to the index, then records the batch as
+    /// indexed. Each file is replaced whole, so a crash leaves it old or new;
+    /// a batch not yet recorded is indexed again by `recover`.
+    fn add_to_index<'a>(&self, batch: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), LedgerError> {
+        let mut by_shard: BTreeMap<u8, Vec<&str>> = BTreeMap::new();
+        for id in ids {
+            by_shard.entry(shard_of(id)).or_default().push(id);
+        }
+        for (shard, ids) in by_shard {
+            let mut held = self.read_shard(shard)?;
+            held.extend(ids.into_iter().map(str::to_string));
+            let mut lines: Vec<&String> = held.iter().collect();
+            lines.sort();
+            let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+            write_atomically(&self.shard_path(shard), body.as_bytes())?;
+        }
+        let mut indexed: Vec<String> = self.indexed_batches()?.into_iter().collect();
+        indexed.push(batch.to_string());
+        indexed.sort();
+        indexed.dedup();
+        let body: String = indexed.iter().map(|l| format!("{l}\n")).collect();
+        write_atomically(&self.dir.join(INDEX).join("batches.txt"), body.as_bytes())
+    }
+
+    /// Writes the rows of `articles` the ledger does not hold yet as one
+    /// batch. Called with the lock held.
+    pub fn append_batch(
+        &self,
+        articles: &[Article],
+        rows: Vec<LedgerRow>,
+        summary: &mut IngestSummary,
+    ) -> Result<(), LedgerError> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let known = self.known(articles.iter().map(|a| a.id.as_str()))?;
+        // The same article twice in one batch counts once.
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut fresh: HashSet<&str> = HashSet::new();
+        for a in articles {
+            if known.contains(&a.id) || !seen.insert(a.id.as_str()) {
+                summary.duplicates += 1;
+            } else {
+                fresh.insert(a.id.as_str());
+            }
+        }
+        // Rows of an article read twice in one batch: the first reading's.
+        let rows = dedup_mentions(rows.into_iter().filter(|r| fresh.contains(r.article_id.as_str())).collect());
+        summary.articles_added += fresh.len();
+        summary.mentions_added += rows.len();
+        let name = format!("batch-{}-{}.parquet", chrono::Utc::now().format("%Y%m%dT%H%M%S%6f"), std::process::id());
+        if !rows.is_empty() {
+            let mut df = to_dataframe(&rows).map_err(|e| LedgerError(format!("building the batch: {e}")))?;
+            let path = self.dir.join(&name);
+            let partial = self.dir.join(format!("{name}.partial"));
+            {
+                let file = fs::File::create(&partial).map_err(|e| io_err(&partial, "cannot create", e))?;
+                let mut file = std::io::BufWriter::new(file);
+                ParquetWriter::new(&mut file).finish(&mut df).map_err(|e| io_err(&partial, "cannot write", e))?;
+                let file = file.into_inner().map_err(|e| io_err(&partial, "cannot write", e))?;
+                file.sync_all().map_err(|e| io_err(&partial, "cannot sync", e))?;
+            }
+            fs::rename(&partial, &path).map_err(|e| io_err(&path, "cannot rename into place", e))?;
+            sync_dir(&self.dir);
+        }
+        // Articles with no mentions are remembered too, so a re-ingest skips them.
+        self.add_to_index(&name, fresh.iter().copied())
+    }
+
+    /// A lazy scan over every batch; an empty ledger scans as no rows.
+    pub fn scan(&self) -> Result<Option<LazyFrame>, LedgerError> {
+        let files = self.batch_files()?;
+        if files.is_empty() {
+            return Ok(None);
+        }
+        let paths: Vec<PlRefPath> = files
+            .into_iter()
+            .map(|p| PlRefPath::try_from_pathbuf(p.clone()).map_err(|e| io_err(&p, "bad path", e)))
+            .collect::<Result<_, _>>()?;
+        let lf = LazyFrame::scan_parquet_files(paths.into_iter().collect(), ScanArgsParquet::default())
+            .map_err(|e| LedgerError(format!("{}: cannot read the ledger: {e}", self.dir.display())))?;
+        Ok(Some(lf))
+    }
+}
+
+fn dedup_mentions(rows: Vec<LedgerRow>) -> Vec<LedgerRow> {
+    let mut seen: HashSet<String> = HashSet::new();
+    rows.into_iter().filter(|r| seen.insert(r.mention_id.clone())).collect()
+}
+
+/// The lock of a running ingest; removed when the ingest ends.
+pub struct LockGuard {
+    path: PathBuf,
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        // Elsewhere, a lock is never taken over: better to wait than to lose rows.
+        true
+    }
+}
+
+fn shard_of(id: &str) -> u8 {
+    Sha256::digest(id.as_bytes())[0]
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Writes a file through a temporary name and a rename.
+fn write_atomically(path: &Path, body: &[u8]) -> Result<(), LedgerError> {
+    let tmp =
+        path.with_extension(format!("{}.partial", path.extension().map(|e| e.to_string_lossy()).unwrap_or_default()));
+    let mut f = fs::File::create(&tmp).map_err(|e| io_err(&tmp, "cannot create", e))?;
+    f.write_all(body).map_err(|e| io_err(&tmp, "cannot write", e))?;
+    f.sync_all().map_err(|e| io_err(&tmp, "cannot sync", e))?;
+    fs::rename(&tmp, path).map_err(|e| io_err(path, "cannot rename into place", e))
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// The article ids of one batch file (for rebuilding the index).
+fn read_article_ids(file: &Path) -> Result<Vec<String>, LedgerError> {
+    let path = PlRefPath::try_from_pathbuf(file.to_path_buf()).map_err(|e| io_err(file, "bad path", e))?;
+    let df = LazyFrame::scan_parquet(path, ScanArgsParquet::default())
+        .and_then(|lf| lf.select([col("article_id")]).unique(None, UniqueKeepStrategy::Any).collect())
+        .map_err(|e| io_err(file, "cannot read the batch", e))?;
+    let ids = df
+        .column("article_id")
+        .and_then(|c| c.str().map(|s| (0..s.len()).filter_map(|i| s.get(i)).map(str::to_string).collect()))
+        .map_err(|e| io_err(file, "no article_id column", e))?;
+    Ok(ids)
+}
