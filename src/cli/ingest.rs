@@ -4,7 +4,6 @@
 
 use super::Outcome;
 use aidledger::article::{Format, ReadError};
-use aidledger::fx::Rates;
 use aidledger::ledger::{self, Ledger, Progress};
 use anyhow::anyhow;
 use clap::Args;
@@ -75,7 +74,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         bar
     });
     let mut report = Report { bar };
-    let summary = ledger::ingest(&ledger, &args.paths, format, lex, Rates::default_rates(), &mut report)?;
+    let rates = super::fx::rates_for(ledger.dir())?;
+    let summary = ledger::ingest(&ledger, &args.paths, format, lex, rates, &mut report)?;
     if let Some(bar) = &report.bar {
         bar.finish_and_clear();
     }

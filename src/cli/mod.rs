@@ -1,8 +1,10 @@
 //! Flags and dispatch: one file per subcommand, each with its arguments and
 //! its `run`.
 
+mod compact;
 mod eval;
 mod extract;
+mod fx;
 mod ingest;
 mod ledger;
 
@@ -20,6 +22,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     Ingest(ingest::IngestArgs),
     Ledger(ledger::LedgerArgs),
+    Compact(compact::CompactArgs),
+    Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
 }
 
@@ -35,6 +39,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Extract(a) => extract::run(a),
         Command::Ingest(a) => ingest::run(a),
         Command::Ledger(a) => ledger::run(a),
+        Command::Compact(a) => compact::run(a),
+        Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
     }
 }

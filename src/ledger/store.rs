@@ -156,9 +156,23 @@ impl Ledger {
         Ok(files)
     }
 
-    /// After a crash: removes half-written files and brings the index up to
-    /// the batches on disk. Called with the lock held.
+    /// After a crash: removes half-written files, finishes or undoes a
+    /// compaction, and brings the index up to the batches on disk. Called
+    /// with the lock held.
     pub fn recover(&self) -> Result<(), LedgerError> {
+        let plan = self.dir.join(INDEX).join("compacting.txt");
+        if let Ok(text) = fs::read_to_string(&plan) {
+            let mut lines = text.lines();
+            if let Some(merged) = lines.next() {
+                // The merged file made it into place: the old ones must go.
+                if self.dir.join(merged).exists() && text.ends_with('\n') {
+                    for old in lines {
+                        let _ = fs::remove_file(self.dir.join(old));
+                    }
+                }
+            }
+            let _ = fs::remove_file(&plan);
+        }
         for entry in fs::read_dir(&self.dir).map_err(|e| io_err(&self.dir, "cannot list", e))?.filter_map(Result::ok) {
             if entry.file_name().to_string_lossy().ends_with(".partial") {
                 let _ = fs::remove_file(entry.path());
@@ -177,12 +191,7 @@ impl Ledger {
     }
 
     fn indexed_batches(&self) -> Result<HashSet<String>, LedgerError> {
-        let path = self.dir.join(INDEX).join("batches.txt");
-        match fs::read_to_string(&path) {
-            Ok(t) => Ok(t.lines().map(str::to_string).collect()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
-            Err(e) => Err(io_err(&path, "cannot read", e)),
-        }
+        read_lines(&self.dir.join(INDEX).join("batches.txt"))
     }
 
     fn shard_path(&self, shard: u8) -> PathBuf {
@@ -190,12 +199,7 @@ impl Ledger {
     }
 
     fn read_shard(&self, shard: u8) -> Result<HashSet<String>, LedgerError> {
-        let path = self.shard_path(shard);
-        match fs::read_to_string(&path) {
-            Ok(t) => Ok(t.lines().map(str::to_string).collect()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
-            Err(e) => Err(io_err(&path, "cannot read", e)),
-        }
+        read_lines(&self.shard_path(shard))
     }
 
     /// The article ids among `ids` that the ledger already holds: only the
@@ -214,27 +218,20 @@ impl Ledger {
     }
 
     /// Adds a batch's article ids to the index, then records the batch as
-    /// indexed. Each file is replaced whole, so a crash leaves it old or new;
-    /// a batch not yet recorded is indexed again by `recover`.
+    /// indexed. Lines are appended (the cost is the batch's, not the
+    /// ledger's); a line cut short by a crash is ignored on reading, and a
+    /// batch not yet recorded is indexed again by `recover`.
     fn add_to_index<'a>(&self, batch: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), LedgerError> {
-        let mut by_shard: BTreeMap<u8, Vec<&str>> = BTreeMap::new();
+        let mut by_shard: BTreeMap<u8, String> = BTreeMap::new();
         for id in ids {
-            by_shard.entry(shard_of(id)).or_default().push(id);
+            let lines = by_shard.entry(shard_of(id)).or_default();
+            lines.push_str(id);
+            lines.push('\n');
         }
-        for (shard, ids) in by_shard {
-            let mut held = self.read_shard(shard)?;
-            held.extend(ids.into_iter().map(str::to_string));
-            let mut lines: Vec<&String> = held.iter().collect();
-            lines.sort();
-            let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
-            write_atomically(&self.shard_path(shard), body.as_bytes())?;
+        for (shard, lines) in by_shard {
+            append_lines(&self.shard_path(shard), &lines)?;
         }
-        let mut indexed: Vec<String> = self.indexed_batches()?.into_iter().collect();
-        indexed.push(batch.to_string());
-        indexed.sort();
-        indexed.dedup();
-        let body: String = indexed.iter().map(|l| format!("{l}\n")).collect();
-        write_atomically(&self.dir.join(INDEX).join("batches.txt"), body.as_bytes())
+        append_lines(&self.dir.join(INDEX).join("batches.txt"), &format!("{batch}\n"))
     }
 
     /// Writes the rows of `articles` the ledger does not hold yet as one
@@ -280,6 +277,49 @@ impl Ledger {
         }
         // Articles with no mentions are remembered too, so a re-ingest skips them.
         self.add_to_index(&name, fresh.iter().copied())
+    }
+
+    /// Merges every batch into one file, for readers that prefer few files.
+    /// The plan is written first, then the merged file is renamed into place,
+    /// then the old files go; a crash at any step is finished or undone by
+    /// the next `recover`. Returns the number of files merged and of rows.
+    pub fn compact(&self) -> Result<(usize, usize), LedgerError> {
+        let _lock = self.lock()?;
+        self.recover()?;
+        let files = self.batch_files()?;
+        if files.len() < 2 {
+            return Ok((files.len(), 0));
+        }
+        let Some(lf) = self.scan()? else { return Ok((0, 0)) };
+        let mut df = lf
+            .sort(["published", "article_id", "start"], SortMultipleOptions::default().with_nulls_last(true))
+            .collect()
+            .map_err(|e| LedgerError(format!("{}: cannot read the ledger: {e}", self.dir.display())))?;
+        let name =
+            format!("batch-{}-{}-compact.parquet", chrono::Utc::now().format("%Y%m%dT%H%M%S%6f"), std::process::id());
+        let partial = self.dir.join(format!("{name}.partial"));
+        {
+            let file = fs::File::create(&partial).map_err(|e| io_err(&partial, "cannot create", e))?;
+            let mut file = std::io::BufWriter::new(file);
+            ParquetWriter::new(&mut file).finish(&mut df).map_err(|e| io_err(&partial, "cannot write", e))?;
+            let file = file.into_inner().map_err(|e| io_err(&partial, "cannot write", e))?;
+            file.sync_all().map_err(|e| io_err(&partial, "cannot sync", e))?;
+        }
+        let mut plan = format!("{name}\n");
+        for f in &files {
+            plan.push_str(&file_name(f));
+            plan.push('\n');
+        }
+        write_atomically(&self.dir.join(INDEX).join("compacting.txt"), plan.as_bytes())?;
+        fs::rename(&partial, self.dir.join(&name)).map_err(|e| io_err(&partial, "cannot rename into place", e))?;
+        sync_dir(&self.dir);
+        append_lines(&self.dir.join(INDEX).join("batches.txt"), &format!("{name}\n"))?;
+        for f in &files {
+            fs::remove_file(f).map_err(|e| io_err(f, "cannot remove", e))?;
+        }
+        sync_dir(&self.dir);
+        let _ = fs::remove_file(self.dir.join(INDEX).join("compacting.txt"));
+        Ok((files.len(), df.height()))
     }
 
     /// A lazy scan over every batch; an empty ledger scans as no rows.
@@ -329,6 +369,46 @@ fn shard_of(id: &str) -> u8 {
 
 fn file_name(p: &Path) -> String {
     p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The complete lines of a file (a last line without its newline was cut
+/// short by a crash and does not count); no file is no lines.
+fn read_lines(path: &Path) -> Result<HashSet<String>, LedgerError> {
+    match fs::read_to_string(path) {
+        Ok(t) => {
+            let complete = match t.rfind('\n') {
+                Some(p) => &t[..p],
+                None => "",
+            };
+            Ok(complete.lines().filter(|l| !l.is_empty()).map(str::to_string).collect())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
+        Err(e) => Err(io_err(path, "cannot read", e)),
+    }
+}
+
+/// Appends whole lines, starting on a fresh line if a crash cut the last one.
+fn append_lines(path: &Path, lines: &str) -> Result<(), LedgerError> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = fs::OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| io_err(path, "cannot open", e))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut last = [b'\n'];
+    if len > 0 {
+        f.seek(SeekFrom::Start(len - 1))
+            .and_then(|_| f.read_exact(&mut last))
+            .map_err(|e| io_err(path, "cannot read", e))?;
+    }
+    let cut = last[0] != b'\n';
+    if cut {
+        f.write_all(b"\n").map_err(|e| io_err(path, "cannot write", e))?;
+    }
+    f.write_all(lines.as_bytes()).map_err(|e| io_err(path, "cannot write", e))?;
+    f.sync_all().map_err(|e| io_err(path, "cannot sync", e))
 }
 
 /// Writes a file through a temporary name and a rename.

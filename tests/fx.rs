@@ -1,0 +1,30 @@
+//! `aidledger fx import` run as a user runs it.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+#[test]
+fn a_ledger_converts_with_the_rates_it_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("rates.csv"), "Date,USD,GBP,\n2024-02-02,2.0,0.5,\n").unwrap();
+    let out = run(&["fx", "import", "--ledger", "led", "rates.csv"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("rates up to 2024-02-02"));
+    fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"id\": \"e\", \"published\": \"2024-02-05\", \"text\": \"It gave \\u00a310 billion.\"}\n",
+    )
+    .unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "a.jsonl"], dir.path()).status.success());
+    let out = run(&["ledger", "--ledger", "led", "--format", "json"], dir.path());
+    let row = &json_lines(&stdout(&out))[0];
+    // £10bn / 0.5 = €20bn; × 2.0 = $40bn.
+    assert_eq!((row["amount_eur"].as_str(), row["amount_usd"].as_str()), (Some("20000000000"), Some("40000000000")));
+    // A file that is not an ECB history is refused, naming it.
+    fs::write(dir.path().join("bad.csv"), "Day,USD\n").unwrap();
+    let bad = run(&["fx", "import", "--ledger", "led", "bad.csv"], dir.path());
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("bad.csv:1: not an ECB rates file"), "{}", stderr(&bad));
+}
