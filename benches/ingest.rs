@@ -74,7 +74,7 @@ fn main() {
     let ledger = Ledger::open(&work.join("ledger")).unwrap();
     let start = Instant::now();
     let summary =
-        ingest(&ledger, &[input.clone()], None, Lexicon::default_lexicon(), Rates::default_rates(), &mut Quiet)
+        ingest(&ledger, std::slice::from_ref(&input), None, Lexicon::default_lexicon(), Rates::default_rates(), &mut Quiet)
             .unwrap();
     let secs = start.elapsed().as_secs_f64();
     let parquet: u64 =
