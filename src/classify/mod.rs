@@ -491,9 +491,17 @@ impl Doc<'_> {
                     let m = &self.mentions[i];
                     distance(self.text, (hit.start, hit.end), (m.byte_start, m.byte_end))
                 };
-                let despite = self
-                    .nearest(i, ss, se, |c| c == Cue::AidDespite)
-                    .is_some_and(|(_, d)| d < 80 && d <= cost_distance + 30);
+                // "$300 billion of immobilised assets": the cost word names
+                // the amount itself, and no aid word elsewhere undoes that.
+                let attached = {
+                    let m = &self.mentions[i];
+                    hit.start >= m.byte_end
+                        && matches!(self.gap_text(m.byte_end, hit.start).trim(), "" | "of" | "in" | "of the" | "in the" | "worth of")
+                };
+                let despite = !attached
+                    && self
+                        .nearest(i, ss, se, |c| c == Cue::AidDespite)
+                        .is_some_and(|(_, d)| d < 80 && d <= cost_distance + 30);
                 if !despite {
                     explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
                     return ("other", true);
