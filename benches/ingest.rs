@@ -73,9 +73,15 @@ fn main() {
     println!("input: {file_no} JSON Lines files, {copy} articles, {mb:.1} MB of article text");
     let ledger = Ledger::open(&work.join("ledger")).unwrap();
     let start = Instant::now();
-    let summary =
-        ingest(&ledger, std::slice::from_ref(&input), None, Lexicon::default_lexicon(), Rates::default_rates(), &mut Quiet)
-            .unwrap();
+    let summary = ingest(
+        &ledger,
+        std::slice::from_ref(&input),
+        None,
+        Lexicon::default_lexicon(),
+        Rates::default_rates(),
+        &mut Quiet,
+    )
+    .unwrap();
     let secs = start.elapsed().as_secs_f64();
     let parquet: u64 =
         ledger.batch_files().unwrap().iter().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();

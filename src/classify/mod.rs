@@ -496,7 +496,10 @@ impl Doc<'_> {
                 let attached = {
                     let m = &self.mentions[i];
                     hit.start >= m.byte_end
-                        && matches!(self.gap_text(m.byte_end, hit.start).trim(), "" | "of" | "in" | "of the" | "in the" | "worth of")
+                        && matches!(
+                            self.gap_text(m.byte_end, hit.start).trim(),
+                            "" | "of" | "in" | "of the" | "in the" | "worth of"
+                        )
                 };
                 let despite = !attached
                     && self
