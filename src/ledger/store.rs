@@ -275,6 +275,9 @@ impl Ledger {
             fs::rename(&partial, &path).map_err(|e| io_err(&path, "cannot rename into place", e))?;
             sync_dir(&self.dir);
         }
+        if fresh.is_empty() {
+            return Ok(());
+        }
         // Articles with no mentions are remembered too, so a re-ingest skips them.
         self.add_to_index(&name, fresh.iter().copied())
     }
