@@ -264,14 +264,7 @@ impl Ledger {
         if !rows.is_empty() {
             let mut df = to_dataframe(&rows).map_err(|e| LedgerError(format!("building the batch: {e}")))?;
             let path = self.dir.join(&name);
-            let partial = self.dir.join(format!("{name}.partial"));
-            {
-                let file = fs::File::create(&partial).map_err(|e| io_err(&partial, "cannot create", e))?;
-                let mut file = std::io::BufWriter::new(file);
-                ParquetWriter::new(&mut file).finish(&mut df).map_err(|e| io_err(&partial, "cannot write", e))?;
-                let file = file.into_inner().map_err(|e| io_err(&partial, "cannot write", e))?;
-                file.sync_all().map_err(|e| io_err(&partial, "cannot sync", e))?;
-            }
+            let partial = write_partial(&self.dir, &name, &mut df)?;
             fs::rename(&partial, &path).map_err(|e| io_err(&path, "cannot rename into place", e))?;
             sync_dir(&self.dir);
         }
@@ -300,14 +293,7 @@ impl Ledger {
             .map_err(|e| LedgerError(format!("{}: cannot read the ledger: {e}", self.dir.display())))?;
         let name =
             format!("batch-{}-{}-compact.parquet", chrono::Utc::now().format("%Y%m%dT%H%M%S%6f"), std::process::id());
-        let partial = self.dir.join(format!("{name}.partial"));
-        {
-            let file = fs::File::create(&partial).map_err(|e| io_err(&partial, "cannot create", e))?;
-            let mut file = std::io::BufWriter::new(file);
-            ParquetWriter::new(&mut file).finish(&mut df).map_err(|e| io_err(&partial, "cannot write", e))?;
-            let file = file.into_inner().map_err(|e| io_err(&partial, "cannot write", e))?;
-            file.sync_all().map_err(|e| io_err(&partial, "cannot sync", e))?;
-        }
+        let partial = write_partial(&self.dir, &name, &mut df)?;
         let mut plan = format!("{name}\n");
         for f in &files {
             plan.push_str(&file_name(f));
@@ -415,6 +401,19 @@ fn append_lines(path: &Path, lines: &str) -> Result<(), LedgerError> {
 }
 
 /// Writes a file through a temporary name and a rename.
+/// Writes `df` as Parquet to `<name>.partial` in `dir` and syncs it; the
+/// caller renames it into place once the rest of its plan is on disk, so a
+/// reader never sees half a batch.
+fn write_partial(dir: &Path, name: &str, df: &mut DataFrame) -> Result<PathBuf, LedgerError> {
+    let partial = dir.join(format!("{name}.partial"));
+    let file = fs::File::create(&partial).map_err(|e| io_err(&partial, "cannot create", e))?;
+    let mut file = std::io::BufWriter::new(file);
+    ParquetWriter::new(&mut file).finish(df).map_err(|e| io_err(&partial, "cannot write", e))?;
+    let file = file.into_inner().map_err(|e| io_err(&partial, "cannot write", e))?;
+    file.sync_all().map_err(|e| io_err(&partial, "cannot sync", e))?;
+    Ok(partial)
+}
+
 fn write_atomically(path: &Path, body: &[u8]) -> Result<(), LedgerError> {
     let tmp =
         path.with_extension(format!("{}.partial", path.extension().map(|e| e.to_string_lossy()).unwrap_or_default()));
