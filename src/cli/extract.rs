@@ -2,11 +2,11 @@
 //! CSV, or one JSON document per article.
 
 use super::Outcome;
-use aidledger::article::{self, Format};
+use aidledger::article;
 use aidledger::classify::{self, Context as Labels};
 use aidledger::extract;
 use aidledger::output::{self, Labeled};
-use anyhow::{anyhow, Context};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -39,13 +39,7 @@ enum OutFormat {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
-    let input_format = match &args.input_format {
-        None => None,
-        Some(name) => Some(
-            Format::parse(name)
-                .ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?,
-        ),
-    };
+    let input_format = super::input_format(args.input_format.as_deref())?;
     let lex = super::load_lexicon(args.lexicon.as_deref())?;
     let explain = args.explain;
     let out = BufWriter::new(std::io::stdout().lock());

@@ -3,9 +3,8 @@
 //! nothing.
 
 use super::Outcome;
-use aidledger::article::{Format, ReadError};
+use aidledger::article::ReadError;
 use aidledger::ledger::{self, Ledger, Progress};
-use anyhow::anyhow;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -52,13 +51,7 @@ impl Progress for Report {
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
-    let format = match &args.input_format {
-        None => None,
-        Some(name) => Some(
-            Format::parse(name)
-                .ok_or_else(|| anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))?,
-        ),
-    };
+    let format = super::input_format(args.input_format.as_deref())?;
     let lex = super::load_lexicon(args.lexicon.as_deref())?;
     let dir = ledger_dir(args.ledger);
     let ledger = Ledger::open(&dir)?;

@@ -46,6 +46,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 /// The lexicon named by `--lexicon`, or the shipped one.
+/// The `--input-format` flag: none means each file's extension decides.
+pub fn input_format(name: Option<&str>) -> anyhow::Result<Option<aidledger::article::Format>> {
+    name.map(|name| {
+        aidledger::article::Format::parse(name)
+            .ok_or_else(|| anyhow::anyhow!("unknown --input-format {name:?} (want text, html, jsonl or csv)"))
+    })
+    .transpose()
+}
+
 pub fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<&'static aidledger::lexicon::Lexicon> {
     use aidledger::lexicon::Lexicon;
     use anyhow::Context as _;
