@@ -10,3 +10,4 @@ pub mod fx;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;
+pub mod reconcile;
