@@ -1,0 +1,249 @@
+//! A metric's figures by date, and the consensus as of each date: the value
+//! most independent outlets agree on within a trailing window.
+//!
+//! Independence: each outlet votes once, with its latest figure in the
+//! window, and copies of one story (the same sentence, as syndicated wire
+//! copy and mirrors carry it) vote once however many outlets ran them. Ties
+//! go to a figure attributed to a named source, then to the latest.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::figure::Figure;
+use super::tolerance::{agree, Interval};
+
+/// The trailing window consensus looks back over, in days, unless told.
+pub const DEFAULT_WINDOW_DAYS: i64 = 45;
+
+/// The agreed value of a metric as of a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consensus {
+    pub amount_usd: Decimal,
+    /// What the consensus figure's text could stand for, in dollars.
+    pub interval_usd: Interval,
+    /// How many independent voices agree with it.
+    pub support: usize,
+    /// How many independent voices spoke in the window.
+    pub voices: usize,
+    /// The figure that states the consensus value.
+    pub mention_id: String,
+    pub source: Option<String>,
+}
+
+/// One figure on its metric's timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineRow<'a> {
+    pub figure: &'a Figure,
+    /// None for an undated figure, or when no figure in the window has a
+    /// dollar value.
+    pub consensus: Option<Consensus>,
+    /// Whether the figure agrees with the consensus; None when either has
+    /// no dollar value.
+    pub agrees: Option<bool>,
+}
+
+/// A key under which copies of one story fall together: the sentence with
+/// case, punctuation and spacing gone.
+fn story_key(f: &Figure) -> String {
+    f.sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The consensus among `figures` (all of one metric) as of `as_of`, over the
+/// `window_days` days up to and including it.
+pub fn consensus(figures: &[&Figure], as_of: NaiveDate, window_days: i64) -> Option<Consensus> {
+    let since = as_of - Duration::days(window_days.max(1) - 1);
+    // Each outlet's latest figure in the window; an unnamed outlet is its
+    // own voice per article.
+    let mut by_outlet: HashMap<&str, &Figure> = HashMap::new();
+    for f in figures {
+        let Some(date) = f.published else { continue };
+        if date < since || date > as_of || f.amount_usd.is_none() {
+            continue;
+        }
+        let voice = f.outlet.as_deref().unwrap_or(&f.article_id);
+        let later = by_outlet.get(voice).is_none_or(|seen| seen.published <= f.published);
+        if later {
+            by_outlet.insert(voice, f);
+        }
+    }
+    // One vote per story; BTreeMap so the order, and so the tie-breaks,
+    // do not depend on hashing.
+    let mut stories: BTreeMap<String, &Figure> = BTreeMap::new();
+    for f in by_outlet.into_values() {
+        let key = story_key(f);
+        let keep =
+            stories.get(&key).is_none_or(|seen| (seen.published, &seen.mention_id) > (f.published, &f.mention_id));
+        if keep {
+            stories.insert(key, f);
+        }
+    }
+    let voices: Vec<(&Figure, Decimal, Interval)> =
+        stories.into_values().filter_map(|f| Some((f, f.amount_usd?, f.interval_usd()?))).collect();
+    let best = voices
+        .iter()
+        .map(|(f, usd, interval)| {
+            let support = voices.iter().filter(|(_, u, i)| agree(*usd, interval, *u, i)).count();
+            (support, f.source.is_some(), f.published, &f.mention_id, f, *usd, *interval)
+        })
+        .max_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)))?;
+    Some(Consensus {
+        amount_usd: best.5,
+        interval_usd: best.6,
+        support: best.0,
+        voices: voices.len(),
+        mention_id: best.4.mention_id.clone(),
+        source: best.4.source.clone(),
+    })
+}
+
+/// Every metric's timeline: dated figures by date (then mention id), each
+/// with the consensus as of its date, then the undated ones.
+pub fn timelines(figures: &[Figure], window_days: i64) -> Vec<TimelineRow<'_>> {
+    let mut by_metric: BTreeMap<&str, Vec<&Figure>> = BTreeMap::new();
+    for f in figures {
+        by_metric.entry(f.metric.as_str()).or_default().push(f);
+    }
+    let mut rows = Vec::with_capacity(figures.len());
+    for (_, mut metric_figures) in by_metric {
+        metric_figures.sort_by(|a, b| {
+            (a.published.is_none(), a.published, &a.mention_id).cmp(&(
+                b.published.is_none(),
+                b.published,
+                &b.mention_id,
+            ))
+        });
+        // Consensus once per date, not once per figure.
+        let mut at_date: HashMap<NaiveDate, Option<Consensus>> = HashMap::new();
+        for f in &metric_figures {
+            let consensus = f.published.and_then(|date| {
+                at_date.entry(date).or_insert_with(|| consensus(&metric_figures, date, window_days)).clone()
+            });
+            let agrees = match (&consensus, f.amount_usd, f.interval_usd()) {
+                (Some(c), Some(usd), Some(interval)) => Some(agree(usd, &interval, c.amount_usd, &c.interval_usd)),
+                _ => None,
+            };
+            rows.push(TimelineRow { figure: f, consensus, agrees });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    /// A dollar figure as an outlet reported it; `usd_rate` converts a
+    /// figure in another currency at its date.
+    fn fig(id: &str, outlet: &str, date: &str, surface: &str, amount: &str, currency: &str, usd_rate: &str) -> Figure {
+        let amount = Decimal::from_str(amount).unwrap();
+        Figure {
+            mention_id: id.into(),
+            article_id: format!("{id}-article"),
+            outlet: Some(outlet.into()),
+            published: NaiveDate::from_str(date).ok(),
+            surface: surface.into(),
+            sentence: format!("{outlet} wrote that {surface} was approved."),
+            amount,
+            amount_max: None,
+            currency: currency.into(),
+            qualifier: "exact".into(),
+            amount_usd: Some(amount * Decimal::from_str(usd_rate).unwrap()),
+            source: None,
+            status: "approved".into(),
+            metric: "united-states/ukraine/total/enacted".into(),
+        }
+    }
+
+    fn usd(id: &str, outlet: &str, date: &str, surface: &str, amount: &str) -> Figure {
+        fig(id, outlet, date, surface, amount, "USD", "1")
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::from_str(s).unwrap()
+    }
+
+    fn billions(v: Decimal) -> String {
+        (v / Decimal::from(1_000_000_000)).normalize().to_string()
+    }
+
+    #[test]
+    fn most_outlets_within_precision_win_and_a_named_source_breaks_ties() {
+        let mut a = usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000");
+        a.source = Some("US Congress".into());
+        let b = usd("b", "Beta", "2024-04-25", "$60.8 billion", "60800000000");
+        let c = usd("c", "Gamma", "2024-04-25", "$60 billion", "60000000000");
+        let all = [&a, &b, &c];
+        let got = consensus(&all, day("2024-04-26"), DEFAULT_WINDOW_DAYS).unwrap();
+        assert_eq!((billions(got.amount_usd), got.support, got.voices), ("61".into(), 2, 3));
+        assert_eq!(got.source.as_deref(), Some("US Congress"));
+    }
+
+    #[test]
+    fn syndicated_copies_vote_once() {
+        let a = usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000");
+        let b = usd("b", "Beta", "2024-04-24", "$61 billion", "61000000000");
+        // Three outlets running one wire story: the same sentence.
+        let mut wire: Vec<Figure> = ["Delta", "Epsilon", "Zeta"]
+            .iter()
+            .enumerate()
+            .map(|(i, o)| usd(&format!("w{i}"), o, "2024-04-25", "$50 billion", "50000000000"))
+            .collect();
+        for w in &mut wire {
+            w.sentence = "The wire said $50 billion was approved.".into();
+        }
+        let mut all = vec![&a, &b];
+        all.extend(wire.iter());
+        let got = consensus(&all, day("2024-04-25"), DEFAULT_WINDOW_DAYS).unwrap();
+        assert_eq!((billions(got.amount_usd), got.support, got.voices), ("61".into(), 2, 3));
+    }
+
+    #[test]
+    fn the_window_forgets_old_figures_and_an_outlet_votes_with_its_latest() {
+        let old_a = usd("a1", "Alpha", "2023-12-01", "$113 billion", "113000000000");
+        let old_b = usd("b1", "Beta", "2023-12-02", "$113 billion", "113000000000");
+        let new_a = usd("a2", "Alpha", "2024-04-20", "$175 billion", "175000000000");
+        let all = [&old_a, &old_b, &new_a];
+        // In December both say 113.
+        let dec = consensus(&all, day("2023-12-10"), DEFAULT_WINDOW_DAYS).unwrap();
+        assert_eq!((billions(dec.amount_usd), dec.support), ("113".into(), 2));
+        // In late April the December figures are out of the window.
+        let apr = consensus(&all, day("2024-04-25"), DEFAULT_WINDOW_DAYS).unwrap();
+        assert_eq!((billions(apr.amount_usd), apr.voices), ("175".into(), 1));
+        // With a window of a year, Alpha votes once, with its newer figure;
+        // the tie between one 113 and one 175 goes to the later.
+        let year = consensus(&all, day("2024-04-25"), 366).unwrap();
+        assert_eq!((billions(year.amount_usd), year.voices), ("175".into(), 2));
+    }
+
+    #[test]
+    fn figures_in_other_currencies_compare_at_their_own_rate() {
+        let a = usd("a", "Alpha", "2024-02-02", "$54 billion", "54000000000");
+        // €50 billion at 1.08 is $54 billion: the same figure.
+        let b = fig("b", "Beta", "2024-02-01", "€50 billion", "50000000000", "EUR", "1.08");
+        let all = [&a, &b];
+        let got = consensus(&all, day("2024-02-02"), DEFAULT_WINDOW_DAYS).unwrap();
+        assert_eq!(got.support, 2);
+        // At parity the two would not agree.
+        let c = fig("c", "Gamma", "2024-02-01", "€50 billion", "50000000000", "EUR", "1");
+        let all = [&a, &c];
+        assert_eq!(consensus(&all, day("2024-02-02"), DEFAULT_WINDOW_DAYS).unwrap().support, 1);
+    }
+
+    #[test]
+    fn timelines_order_by_date_keep_undated_figures_and_mark_agreement() {
+        let a = usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000");
+        let b = usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000");
+        let c = usd("c", "Gamma", "2024-04-26", "$60 billion", "60000000000");
+        let undated = usd("u", "Undated Weekly", "not a date", "$61 billion", "61000000000");
+        let figures = vec![undated, c, b, a];
+        let rows = timelines(&figures, DEFAULT_WINDOW_DAYS);
+        let order: Vec<&str> = rows.iter().map(|r| r.figure.mention_id.as_str()).collect();
+        assert_eq!(order, ["a", "b", "c", "u"]);
+        let agrees: Vec<Option<bool>> = rows.iter().map(|r| r.agrees).collect();
+        assert_eq!(agrees, [Some(true), Some(true), Some(false), None]);
+        assert!(rows[3].consensus.is_none(), "an undated figure gets no consensus");
+    }
+}
