@@ -1,11 +1,16 @@
 //! Reconciliation: figures of one metric put side by side. `tolerance`
 //! decides when two figures agree; `timeline` finds the consensus as of each
-//! date; findings build on both.
+//! date; `findings` runs the checks over both.
 
 pub mod figure;
+pub mod findings;
 pub mod timeline;
 pub mod tolerance;
 
+#[cfg(test)]
+mod testkit;
+
 pub use figure::{figures, Figure};
+pub use findings::{findings, Finding, Kind, Settings};
 pub use timeline::{consensus, timelines, Consensus, TimelineRow};
 pub use tolerance::{agree, Interval};

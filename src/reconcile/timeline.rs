@@ -133,37 +133,7 @@ pub fn timelines(figures: &[Figure], window_days: i64) -> Vec<TimelineRow<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    /// A dollar figure as an outlet reported it; `usd_rate` converts a
-    /// figure in another currency at its date.
-    fn fig(id: &str, outlet: &str, date: &str, surface: &str, amount: &str, currency: &str, usd_rate: &str) -> Figure {
-        let amount = Decimal::from_str(amount).unwrap();
-        Figure {
-            mention_id: id.into(),
-            article_id: format!("{id}-article"),
-            outlet: Some(outlet.into()),
-            published: NaiveDate::from_str(date).ok(),
-            surface: surface.into(),
-            sentence: format!("{outlet} wrote that {surface} was approved."),
-            amount,
-            amount_max: None,
-            currency: currency.into(),
-            qualifier: "exact".into(),
-            amount_usd: Some(amount * Decimal::from_str(usd_rate).unwrap()),
-            source: None,
-            status: "approved".into(),
-            metric: "united-states/ukraine/total/enacted".into(),
-        }
-    }
-
-    fn usd(id: &str, outlet: &str, date: &str, surface: &str, amount: &str) -> Figure {
-        fig(id, outlet, date, surface, amount, "USD", "1")
-    }
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::from_str(s).unwrap()
-    }
+    use crate::reconcile::testkit::{day, fig, usd};
 
     fn billions(v: Decimal) -> String {
         (v / Decimal::from(1_000_000_000)).normalize().to_string()
