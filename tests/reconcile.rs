@@ -52,3 +52,63 @@ fn ledger_rows_come_back_as_the_same_figures() {
         }
     }
 }
+
+/// Fictional outlets over two months: a pending package, its enactment
+/// reported right by two outlets, rounded wrong by one, put in euros by
+/// another, and once without a date.
+const SCENARIO: &str = r#"{"id":"n1","outlet":"Northgate Herald","published":"2024-04-24","title":"Aid bill signed","text":"President Biden signed into law a package that gives Ukraine $61 billion in aid, the White House said."}
+{"id":"n2","outlet":"Lakeside Tribune","published":"2024-04-25","title":"Aid bill signed","text":"The United States approved $61 billion in aid for Ukraine on Wednesday, the White House said."}
+{"id":"n3","outlet":"Valley Courier","published":"2024-04-26","title":"Ukraine aid","text":"Congress passed $60 billion in aid for Ukraine this week."}
+{"id":"n4","outlet":"Harbor Post","published":"2024-04-27","title":"Ukraine aid","text":"The United States approved €61 billion in aid for Ukraine on Wednesday, the White House said."}
+{"id":"n5","outlet":"Lakeside Tribune","published":"2024-03-10","title":"Aid stalled","text":"A $60 billion aid package for Ukraine remains stalled in Congress, the White House said."}
+{"id":"n6","outlet":"Undated Weekly","title":"Ukraine aid","text":"The United States approved $61 billion in aid for Ukraine, the White House said."}
+"#;
+
+#[test]
+fn reconcile_names_each_disagreement_of_a_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), SCENARIO).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = json_lines(&stdout(&out));
+    let mut pairs: Vec<(String, String)> = found
+        .iter()
+        .map(|f| (f["finding"].as_str().unwrap().to_string(), f["article_id"].as_str().unwrap_or("").to_string()))
+        .collect();
+    pairs.sort();
+    let want = [
+        ("conflict", "n3"),
+        ("conflict", "n4"),
+        ("currency_mislabel", "n4"),
+        ("transition", "n1"),
+        ("undated", "n6"),
+        ("unsourced", "n3"),
+    ];
+    let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(pairs, want, "{found:#?}");
+    // $60 billion against a consensus of $61 billion: -1.64 %, the amounts
+    // as plain decimal strings.
+    let n3 = found.iter().find(|f| f["finding"] == "conflict" && f["article_id"] == "n3").unwrap();
+    assert_eq!(n3["consensus_usd"], "61000000000");
+    assert_eq!(n3["deviation_pct"], "-1.64");
+    let transition = found.iter().find(|f| f["finding"] == "transition").unwrap();
+    assert!(transition["related_mention_id"].as_str().unwrap().starts_with("n5:"), "{transition}");
+
+    // In CSV the deviation stays a number (no formula escape on our numbers),
+    // and a date range narrows the findings, not the figures behind them.
+    let csv = run(&["reconcile", "--ledger", "led", "--format", "csv", "--from", "2024-04-26"], dir.path());
+    let text = stdout(&csv);
+    assert!(text.lines().next().unwrap().starts_with("finding,metric,outlet,published"), "{text}");
+    assert!(text.contains(",-1.64,"), "{text}");
+    assert!(!text.contains("transition") && !text.contains("undated"), "{text}");
+    assert!(text.contains("currency_mislabel"), "{text}");
+}
+
+#[test]
+fn reconcile_without_a_ledger_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["reconcile", "--ledger", "nothing-here"], dir.path());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("nothing-here: no ledger here"), "{}", stderr(&out));
+}

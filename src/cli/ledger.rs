@@ -50,7 +50,7 @@ enum LedgerFormat {
     Parquet,
 }
 
-fn date(flag: &str, v: &Option<String>) -> anyhow::Result<Option<chrono::NaiveDate>> {
+pub(super) fn date(flag: &str, v: &Option<String>) -> anyhow::Result<Option<chrono::NaiveDate>> {
     v.as_deref()
         .map(|s| parse_date(s).ok_or_else(|| anyhow!("--{flag} {s:?} is not a date (want YYYY-MM-DD)")))
         .transpose()
@@ -95,17 +95,10 @@ pub fn run(args: LedgerArgs) -> anyhow::Result<Outcome> {
         currency: args.currency.clone(),
     };
     let mut df = query(&ledger, &filter)?;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
-        )),
-        None => {
-            if matches!(args.format, LedgerFormat::Parquet) {
-                return Err(anyhow!("--format parquet needs -o FILE"));
-            }
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
-        }
-    };
+    if args.output.is_none() && matches!(args.format, LedgerFormat::Parquet) {
+        return Err(anyhow!("--format parquet needs -o FILE"));
+    }
+    let mut out = super::output_to(args.output.as_deref())?;
     let names: Vec<String> = df.get_column_names().iter().map(|n| n.to_string()).collect();
     match args.format {
         LedgerFormat::Table => {

@@ -7,6 +7,7 @@ mod extract;
 mod fx;
 mod ingest;
 mod ledger;
+mod reconcile;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +23,7 @@ enum Command {
     Extract(extract::ExtractArgs),
     Ingest(ingest::IngestArgs),
     Ledger(ledger::LedgerArgs),
+    Reconcile(reconcile::ReconcileArgs),
     Compact(compact::CompactArgs),
     Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
@@ -39,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Extract(a) => extract::run(a),
         Command::Ingest(a) => ingest::run(a),
         Command::Ledger(a) => ledger::run(a),
+        Command::Reconcile(a) => reconcile::run(a),
         Command::Compact(a) => compact::run(a),
         Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
@@ -46,6 +49,17 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 }
 
 /// The lexicon named by `--lexicon`, or the shipped one.
+/// Where `-o FILE` sends a command's output; standard output without it.
+pub fn output_to(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io::Write>> {
+    use anyhow::Context as _;
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
 /// The `--input-format` flag: none means each file's extension decides.
 pub fn input_format(name: Option<&str>) -> anyhow::Result<Option<aidledger::article::Format>> {
     name.map(|name| {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::figure::Figure;
-use super::timeline::{Consensus, TimelineRow};
+use super::timeline::{Consensus, TimelineRow, MIN_SUPPORT};
 use super::tolerance::agree;
 
 /// What a finding says about its figure.
@@ -85,6 +85,46 @@ impl Finding {
     }
 }
 
+/// The columns a finding is written with, in order.
+pub const COLUMNS: [&str; 13] = [
+    "finding",
+    "metric",
+    "outlet",
+    "published",
+    "article_id",
+    "mention_id",
+    "amount",
+    "currency",
+    "amount_usd",
+    "consensus_usd",
+    "deviation_pct",
+    "related_mention_id",
+    "detail",
+];
+
+impl Finding {
+    /// The cells in `COLUMNS` order; None is an empty cell. Amounts are
+    /// plain decimal strings ("61000000000"), never floats or exponents.
+    pub fn cells(&self) -> [Option<String>; 13] {
+        let num = |v: Option<Decimal>| v.map(|v| v.normalize().to_string());
+        [
+            Some(self.kind.as_str().to_string()),
+            Some(self.metric.clone()).filter(|m| !m.is_empty()),
+            self.outlet.clone(),
+            self.published.map(|d| d.to_string()),
+            self.article_id.clone(),
+            self.mention_id.clone(),
+            num(self.amount),
+            self.currency.clone(),
+            num(self.amount_usd.map(|v| v.round_dp(2))),
+            num(self.consensus_usd.map(|v| v.round_dp(2))),
+            self.deviation_pct.map(|v| v.to_string()),
+            self.related_mention_id.clone(),
+            Some(self.detail.clone()),
+        ]
+    }
+}
+
 /// How the checks are tuned.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -97,22 +137,40 @@ pub struct Settings {
     /// ... and its conflict rate is at least this multiple of the others'
     /// and at least one half.
     pub outlier_ratio: Decimal,
+    /// How far apart, in days, an unsourced figure and a sourced one of its
+    /// metric may be for the first to count as unsourced (the consensus
+    /// window: further apart, they are likely different quantities).
+    pub window_days: i64,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { transition_pct: Decimal::from(10), outlier_min_figures: 3, outlier_ratio: Decimal::TWO }
+        Settings {
+            transition_pct: Decimal::from(10),
+            outlier_min_figures: 3,
+            outlier_ratio: Decimal::TWO,
+            window_days: super::timeline::DEFAULT_WINDOW_DAYS,
+        }
     }
+}
+
+/// A metric with an unknown donor, recipient or status lumps together
+/// figures that need not measure the same thing; comparing them would only
+/// make noise, so the checks leave them out (they stay in the ledger and on
+/// the timeline).
+fn reconcilable(metric: &str) -> bool {
+    !metric.split('/').any(|part| part == "unknown")
 }
 
 /// Every finding of every check, ordered by metric, date and mention.
 pub fn findings(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
     let mut out = Vec::new();
-    out.extend(disagreements(rows));
-    out.extend(currency_mislabels(rows));
-    out.extend(unsourced(rows));
-    out.extend(transitions(rows, settings));
-    out.extend(outlier_outlets(rows, settings));
+    let known: Vec<TimelineRow<'_>> = rows.iter().filter(|r| reconcilable(&r.figure.metric)).cloned().collect();
+    out.extend(disagreements(&known));
+    out.extend(currency_mislabels(&known));
+    out.extend(unsourced(&known, settings));
+    out.extend(transitions(&known, settings));
+    out.extend(outlier_outlets(&known, settings));
     out.extend(
         rows.iter()
             .filter(|r| r.figure.published.is_none())
@@ -147,6 +205,9 @@ fn disagreements(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
     let mut history: HashMap<&str, Vec<(NaiveDate, &Consensus)>> = HashMap::new();
     for r in rows {
         let (Some(date), Some(c)) = (r.figure.published, &r.consensus) else { continue };
+        if c.support < MIN_SUPPORT {
+            continue;
+        }
         let past = history.entry(r.figure.metric.as_str()).or_default();
         if past.last().is_none_or(|(_, last)| last.amount_usd != c.amount_usd) {
             past.push((date, c));
@@ -257,9 +318,10 @@ fn earliest<'a>(rows: &[&TimelineRow<'a>]) -> Option<&'a Figure> {
     })
 }
 
-/// Figures attributed to no one in a metric where others cite a source; the
-/// related row is the sourced figure nearest in time.
-fn unsourced(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
+/// Figures attributed to no one in a metric where other articles within the
+/// window cite a source; the related row is the sourced figure nearest in
+/// time. Undated figures are never near anything.
+fn unsourced(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
     let mut sourced: HashMap<&str, Vec<&Figure>> = HashMap::new();
     for r in rows.iter().filter(|r| r.figure.source.is_some()) {
         sourced.entry(r.figure.metric.as_str()).or_default().push(r.figure);
@@ -271,8 +333,16 @@ fn unsourced(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
     rows.iter()
         .filter(|r| r.figure.source.is_none())
         .filter_map(|r| {
+            // Another article's attribution: one article that names its
+            // source once and then repeats the figure is not unsourced.
             let cited = sourced.get(r.figure.metric.as_str())?;
-            let nearest = cited.iter().min_by_key(|g| (gap(g.published, r.figure.published), &g.mention_id))?;
+            let nearest = cited
+                .iter()
+                .filter(|g| g.article_id != r.figure.article_id)
+                .map(|g| (gap(g.published, r.figure.published), g))
+                .filter(|(days, _)| *days < settings.window_days)
+                .min_by_key(|(days, g)| (*days, &g.mention_id))
+                .map(|(_, g)| g)?;
             let mut f = Finding::about(
                 Kind::Unsourced,
                 r.figure,
@@ -454,7 +524,8 @@ mod tests {
         assert_eq!(kinds_of(&found, Kind::Stale), ["c"], "{found:#?}");
         assert!(kinds_of(&found, Kind::Conflict).is_empty(), "{found:#?}");
         let stale = found.iter().find(|f| f.kind == Kind::Stale).unwrap();
-        assert_eq!(stale.related_mention_id.as_deref(), Some("a1"));
+        // The latest report of the old consensus (both agreed; the later wins).
+        assert_eq!(stale.related_mention_id.as_deref(), Some("b1"));
     }
 
     #[test]

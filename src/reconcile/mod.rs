@@ -11,6 +11,6 @@ pub mod tolerance;
 mod testkit;
 
 pub use figure::{figures, Figure};
-pub use findings::{findings, Finding, Kind, Settings};
+pub use findings::{findings, Finding, Kind, Settings, COLUMNS as FINDING_COLUMNS};
 pub use timeline::{consensus, timelines, Consensus, TimelineRow};
 pub use tolerance::{agree, Interval};

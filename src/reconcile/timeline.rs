@@ -17,6 +17,10 @@ use super::tolerance::{agree, Interval};
 /// The trailing window consensus looks back over, in days, unless told.
 pub const DEFAULT_WINDOW_DAYS: i64 = 45;
 
+/// How many independent voices must agree before a consensus is held up
+/// against other figures.
+pub const MIN_SUPPORT: usize = 2;
+
 /// The agreed value of a metric as of a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Consensus {
@@ -40,7 +44,10 @@ pub struct TimelineRow<'a> {
     /// dollar value.
     pub consensus: Option<Consensus>,
     /// Whether the figure agrees with the consensus; None when either has
-    /// no dollar value.
+    /// no dollar value, or when fewer than `MIN_SUPPORT` independent voices
+    /// stand behind the consensus: one outlet's figure is no yardstick for
+    /// another's (and an article naming several sizes of one kind of aid
+    /// would otherwise conflict with itself).
     pub agrees: Option<bool>,
 }
 
@@ -121,7 +128,9 @@ pub fn timelines(figures: &[Figure], window_days: i64) -> Vec<TimelineRow<'_>> {
                 at_date.entry(date).or_insert_with(|| consensus(&metric_figures, date, window_days)).clone()
             });
             let agrees = match (&consensus, f.amount_usd, f.interval_usd()) {
-                (Some(c), Some(usd), Some(interval)) => Some(agree(usd, &interval, c.amount_usd, &c.interval_usd)),
+                (Some(c), Some(usd), Some(interval)) if c.support >= MIN_SUPPORT => {
+                    Some(agree(usd, &interval, c.amount_usd, &c.interval_usd))
+                }
                 _ => None,
             };
             rows.push(TimelineRow { figure: f, consensus, agrees });
@@ -213,7 +222,8 @@ mod tests {
         let order: Vec<&str> = rows.iter().map(|r| r.figure.mention_id.as_str()).collect();
         assert_eq!(order, ["a", "b", "c", "u"]);
         let agrees: Vec<Option<bool>> = rows.iter().map(|r| r.agrees).collect();
-        assert_eq!(agrees, [Some(true), Some(true), Some(false), None]);
+        // Alpha alone on the first day is no consensus to measure against.
+        assert_eq!(agrees, [None, Some(true), Some(false), None]);
         assert!(rows[3].consensus.is_none(), "an undated figure gets no consensus");
     }
 }
