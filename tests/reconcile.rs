@@ -112,3 +112,28 @@ fn reconcile_without_a_ledger_says_so() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("nothing-here: no ledger here"), "{}", stderr(&out));
 }
+
+#[test]
+fn timeline_shows_each_figure_against_the_consensus_of_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), SCENARIO).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let metric = "united-states/ukraine/total/enacted";
+    let out = run(&["timeline", "--ledger", "led", "--metric", metric, "--format", "json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&stdout(&out));
+    let by_article = |id: &str| rows.iter().find(|r| r["mention_id"].as_str().unwrap().starts_with(id)).unwrap();
+    assert_eq!(rows.len(), 5, "the pending figure is another metric");
+    assert!(rows.iter().all(|r| r["metric"] == metric));
+    // The first report alone is no consensus to be measured against.
+    assert_eq!(by_article("n1:")["agrees"], serde_json::Value::Null);
+    assert_eq!(by_article("n2:")["agrees"], "true");
+    let n3 = by_article("n3:");
+    assert_eq!((n3["agrees"].as_str(), n3["consensus_usd"].as_str()), (Some("false"), Some("61000000000")));
+    // The euro copy of a dollar sentence is a voice of its own.
+    assert_eq!(by_article("n4:")["voices"], "4");
+    // Undated: last, no consensus.
+    let last = rows.last().unwrap();
+    assert!(last["mention_id"].as_str().unwrap().starts_with("n6:") && last["published"].is_null());
+    assert!(last["consensus_usd"].is_null());
+}

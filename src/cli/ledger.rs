@@ -4,7 +4,6 @@
 use super::Outcome;
 use aidledger::article::parse_date;
 use aidledger::ledger::query::{query, Filter};
-use aidledger::ledger::Ledger;
 use anyhow::{anyhow, Context};
 use clap::{Args, ValueEnum};
 use polars::prelude::{AnyValue, ParquetWriter};
@@ -81,11 +80,7 @@ fn cell(v: AnyValue<'_>) -> String {
 }
 
 pub fn run(args: LedgerArgs) -> anyhow::Result<Outcome> {
-    let dir = super::ingest::ledger_dir(args.ledger.clone());
-    if !dir.exists() {
-        return Err(anyhow!("{}: no ledger here (run `aidledger ingest` first)", dir.display()));
-    }
-    let ledger = Ledger::open(&dir)?;
+    let ledger = super::existing_ledger(args.ledger.clone())?;
     let filter = Filter {
         outlet: args.outlet.clone(),
         from: date("from", &args.from)?,

@@ -8,6 +8,7 @@ mod fx;
 mod ingest;
 mod ledger;
 mod reconcile;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 
@@ -24,6 +25,7 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Ledger(ledger::LedgerArgs),
     Reconcile(reconcile::ReconcileArgs),
+    Timeline(timeline::TimelineArgs),
     Compact(compact::CompactArgs),
     Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
@@ -42,6 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Ingest(a) => ingest::run(a),
         Command::Ledger(a) => ledger::run(a),
         Command::Reconcile(a) => reconcile::run(a),
+        Command::Timeline(a) => timeline::run(a),
         Command::Compact(a) => compact::run(a),
         Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
@@ -58,6 +61,59 @@ pub fn output_to(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// The ledger named by `--ledger` (or the default), which must exist: the
+/// commands that read it never create one.
+pub fn existing_ledger(flag: Option<std::path::PathBuf>) -> anyhow::Result<aidledger::ledger::Ledger> {
+    let dir = ingest::ledger_dir(flag);
+    if !dir.exists() {
+        return Err(anyhow::anyhow!("{}: no ledger here (run `aidledger ingest` first)", dir.display()));
+    }
+    Ok(aidledger::ledger::Ledger::open(&dir)?)
+}
+
+/// Rows of cells as CSV under `columns`. Text is escaped against spreadsheet
+/// formulas; the `numeric` columns hold numbers the tool computed and stay
+/// numbers (a deviation may start with "-").
+pub fn write_csv<const N: usize>(
+    out: &mut dyn std::io::Write,
+    columns: [&str; N],
+    numeric: &[&str],
+    rows: impl Iterator<Item = [Option<String>; N]>,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(columns)?;
+    for cells in rows {
+        w.write_record(cells.into_iter().zip(columns).map(|(v, name)| {
+            let v = v.unwrap_or_default();
+            if numeric.contains(&name) {
+                v
+            } else {
+                aidledger::output::csv_cell(&v)
+            }
+        }))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Rows of cells as JSON Lines, one object per row; an empty cell is null.
+pub fn write_json_lines<const N: usize>(
+    out: &mut dyn std::io::Write,
+    columns: [&str; N],
+    rows: impl Iterator<Item = [Option<String>; N]>,
+) -> anyhow::Result<()> {
+    for cells in rows {
+        let obj: serde_json::Map<String, serde_json::Value> = columns
+            .iter()
+            .zip(cells)
+            .map(|(name, v)| (name.to_string(), v.map_or(serde_json::Value::Null, serde_json::Value::String)))
+            .collect();
+        serde_json::to_writer(&mut *out, &obj)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// The `--input-format` flag: none means each file's extension decides.

@@ -4,7 +4,6 @@
 use super::ledger::date;
 use super::Outcome;
 use aidledger::ledger::query::{query, Filter};
-use aidledger::ledger::Ledger;
 use aidledger::reconcile::{self, timeline::DEFAULT_WINDOW_DAYS, Settings, FINDING_COLUMNS};
 use anyhow::{anyhow, Context};
 use clap::{Args, ValueEnum};
@@ -44,16 +43,15 @@ enum FindingsFormat {
     Json,
 }
 
+/// The finding columns that hold numbers.
+const NUMERIC: [&str; 4] = ["amount", "amount_usd", "consensus_usd", "deviation_pct"];
+
 pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     if args.window < 1 {
         return Err(anyhow!("--window {} must be at least one day", args.window));
     }
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
-    let dir = super::ingest::ledger_dir(args.ledger.clone());
-    if !dir.exists() {
-        return Err(anyhow!("{}: no ledger here (run `aidledger ingest` first)", dir.display()));
-    }
-    let ledger = Ledger::open(&dir)?;
+    let ledger = super::existing_ledger(args.ledger.clone())?;
     // The dates narrow the findings, not the figures: consensus and staleness
     // need what came before.
     let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;
@@ -90,39 +88,8 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
             }
             writeln!(out, "{} findings", found.len())?;
         }
-        FindingsFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(FINDING_COLUMNS)?;
-            for f in &found {
-                // Text from articles is escaped against formulas; numbers
-                // are ours and stay numbers (a deviation may start with -).
-                let row: Vec<String> = f
-                    .cells()
-                    .iter()
-                    .zip(FINDING_COLUMNS)
-                    .map(|(v, name)| {
-                        let v = v.clone().unwrap_or_default();
-                        match name {
-                            "amount" | "amount_usd" | "consensus_usd" | "deviation_pct" => v,
-                            _ => aidledger::output::csv_cell(&v),
-                        }
-                    })
-                    .collect();
-                w.write_record(&row)?;
-            }
-            w.flush()?;
-        }
-        FindingsFormat::Json => {
-            for f in &found {
-                let obj: serde_json::Map<String, serde_json::Value> = FINDING_COLUMNS
-                    .iter()
-                    .zip(f.cells())
-                    .map(|(name, v)| (name.to_string(), v.map_or(serde_json::Value::Null, serde_json::Value::String)))
-                    .collect();
-                serde_json::to_writer(&mut out, &obj)?;
-                out.write_all(b"\n")?;
-            }
-        }
+        FindingsFormat::Csv => super::write_csv(&mut out, FINDING_COLUMNS, &NUMERIC, found.iter().map(|f| f.cells()))?,
+        FindingsFormat::Json => super::write_json_lines(&mut out, FINDING_COLUMNS, found.iter().map(|f| f.cells()))?,
     }
     out.flush()?;
     Ok(Outcome::Clean)

@@ -12,5 +12,5 @@ mod testkit;
 
 pub use figure::{figures, Figure};
 pub use findings::{findings, Finding, Kind, Settings, COLUMNS as FINDING_COLUMNS};
-pub use timeline::{consensus, timelines, Consensus, TimelineRow};
+pub use timeline::{consensus, timelines, Consensus, TimelineRow, COLUMNS as TIMELINE_COLUMNS};
 pub use tolerance::{agree, Interval};

@@ -52,9 +52,12 @@ pub struct TimelineRow<'a> {
 }
 
 /// A key under which copies of one story fall together: the sentence with
-/// case, punctuation and spacing gone.
+/// case, punctuation and spacing gone, and the figure as read (so a copy
+/// that changed the currency is a voice of its own).
 fn story_key(f: &Figure) -> String {
-    f.sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut key: String = f.sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    key.push_str(&format!("|{}|{}", f.amount.normalize(), f.currency));
+    key
 }
 
 /// The consensus among `figures` (all of one metric) as of `as_of`, over the
@@ -103,6 +106,46 @@ pub fn consensus(figures: &[&Figure], as_of: NaiveDate, window_days: i64) -> Opt
         mention_id: best.4.mention_id.clone(),
         source: best.4.source.clone(),
     })
+}
+
+/// The columns a timeline row is written with, in order.
+pub const COLUMNS: [&str; 12] = [
+    "metric",
+    "published",
+    "outlet",
+    "source",
+    "mention_id",
+    "amount",
+    "currency",
+    "amount_usd",
+    "consensus_usd",
+    "support",
+    "voices",
+    "agrees",
+];
+
+/// Columns that hold numbers the tool computed (never escaped in CSV).
+pub const NUMERIC_COLUMNS: [&str; 5] = ["amount", "amount_usd", "consensus_usd", "support", "voices"];
+
+/// A row's cells in `COLUMNS` order; None is an empty cell.
+pub fn cells(r: &TimelineRow<'_>) -> [Option<String>; 12] {
+    let f = r.figure;
+    let num = |v: Option<Decimal>| v.map(|v| v.normalize().to_string());
+    let c = r.consensus.as_ref();
+    [
+        Some(f.metric.clone()),
+        f.published.map(|d| d.to_string()),
+        f.outlet.clone(),
+        f.source.clone(),
+        Some(f.mention_id.clone()),
+        num(Some(f.amount)),
+        Some(f.currency.clone()),
+        num(f.amount_usd.map(|v| v.round_dp(2))),
+        num(c.map(|c| c.amount_usd.round_dp(2))),
+        c.map(|c| c.support.to_string()),
+        c.map(|c| c.voices.to_string()),
+        r.agrees.map(|a| a.to_string()),
+    ]
 }
 
 /// Every metric's timeline: dated figures by date (then mention id), each
