@@ -137,3 +137,28 @@ fn timeline_shows_each_figure_against_the_consensus_of_its_date() {
     assert!(last["mention_id"].as_str().unwrap().starts_with("n6:") && last["published"].is_null());
     assert!(last["consensus_usd"].is_null());
 }
+
+#[test]
+fn compare_sets_outlets_against_the_consensus_as_of_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), SCENARIO).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["compare", "--ledger", "led", "--as-of", "2024-04-30", "--format", "csv"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let enacted = "united-states/ukraine/total/enacted";
+    let usd = header.iter().position(|h| *h == format!("{enacted} usd")).unwrap();
+    let dev = header.iter().position(|h| *h == format!("{enacted} deviation_pct")).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let outlet = |name: &str| rows.iter().find(|r| &r[0] == name).unwrap();
+    assert_eq!((&outlet("Valley Courier")[usd], &outlet("Valley Courier")[dev]), ("60000000000", "-1.64"));
+    assert_eq!(&outlet("Northgate Herald")[dev], "0");
+    // The undated article's outlet has nothing dated to compare.
+    assert!(rows.iter().all(|r| &r[0] != "Undated Weekly"), "{text}");
+    // Before the package passed, nobody had an enacted figure.
+    let early = run(&["compare", "--ledger", "led", "--as-of", "2024-03-31", "--format", "csv"], dir.path());
+    let early = stdout(&early);
+    assert!(!early.contains(enacted) && early.contains("total/pending"), "{early}");
+}

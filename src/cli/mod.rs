@@ -2,6 +2,7 @@
 //! its `run`.
 
 mod compact;
+mod compare;
 mod eval;
 mod extract;
 mod fx;
@@ -26,6 +27,7 @@ enum Command {
     Ledger(ledger::LedgerArgs),
     Reconcile(reconcile::ReconcileArgs),
     Timeline(timeline::TimelineArgs),
+    Compare(compare::CompareArgs),
     Compact(compact::CompactArgs),
     Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
@@ -45,6 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Ledger(a) => ledger::run(a),
         Command::Reconcile(a) => reconcile::run(a),
         Command::Timeline(a) => timeline::run(a),
+        Command::Compare(a) => compare::run(a),
         Command::Compact(a) => compact::run(a),
         Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
