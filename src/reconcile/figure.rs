@@ -26,9 +26,26 @@ pub struct Figure {
     pub source: Option<String>,
     pub status: String,
     pub metric: String,
+    /// Copies of one story share this key (see `story_of`).
+    pub story: u64,
 }
 
 impl Figure {
+    /// A key under which copies of one story fall together: the sentence
+    /// with case, punctuation and spacing gone, and the figure as read (so
+    /// a copy that changed the currency is a voice of its own). Hashed once
+    /// per figure: consensus compares it for every window a figure is in.
+    pub fn story_of(sentence: &str, amount: Decimal, currency: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        for c in sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+            c.hash(&mut h);
+        }
+        amount.normalize().hash(&mut h);
+        currency.hash(&mut h);
+        h.finish()
+    }
+
     /// What the figure's text could stand for, in its own currency.
     pub fn interval(&self) -> Interval {
         Interval::of(&self.surface, self.amount, self.amount_max, &self.qualifier)
@@ -70,18 +87,22 @@ pub fn figures(df: &DataFrame) -> PolarsResult<Vec<Figure>> {
     let owned = |v: &Option<String>| v.clone().unwrap_or_default();
     Ok((0..df.height())
         .filter_map(|i| {
+            let amount = amount[i]?;
+            let sentence = owned(&sentence[i]);
+            let currency = owned(&currency[i]);
             Some(Figure {
+                story: Figure::story_of(&sentence, amount, &currency),
                 mention_id: owned(&mention_id[i]),
                 article_id: owned(&article_id[i]),
                 outlet: outlet[i].clone(),
                 published: published[i],
                 surface: owned(&surface[i]),
-                sentence: owned(&sentence[i]),
+                sentence,
                 // A row without an amount is not a figure; the schema
                 // never writes one, but a hand-edited file might.
-                amount: amount[i]?,
+                amount,
                 amount_max: amount_max[i],
-                currency: owned(&currency[i]),
+                currency,
                 qualifier: owned(&qualifier[i]),
                 amount_usd: amount_usd[i],
                 source: source[i].clone(),

@@ -320,29 +320,33 @@ fn earliest<'a>(rows: &[&TimelineRow<'a>]) -> Option<&'a Figure> {
 
 /// Figures attributed to no one in a metric where other articles within the
 /// window cite a source; the related row is the sourced figure nearest in
-/// time. Undated figures are never near anything.
+/// time (the nearest on either side). Undated figures are never near
+/// anything.
 fn unsourced(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
-    let mut sourced: HashMap<&str, Vec<&Figure>> = HashMap::new();
+    // Dated sourced figures per metric, by date, so the nearest is found by
+    // a binary search and a short walk, not a scan of the metric.
+    let mut sourced: HashMap<&str, Vec<(NaiveDate, &Figure)>> = HashMap::new();
     for r in rows.iter().filter(|r| r.figure.source.is_some()) {
-        sourced.entry(r.figure.metric.as_str()).or_default().push(r.figure);
+        if let Some(date) = r.figure.published {
+            sourced.entry(r.figure.metric.as_str()).or_default().push((date, r.figure));
+        }
     }
-    let gap = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
-        (Some(a), Some(b)) => (a - b).num_days().abs(),
-        _ => i64::MAX,
-    };
+    for cited in sourced.values_mut() {
+        cited.sort_by(|a, b| (a.0, &a.1.mention_id).cmp(&(b.0, &b.1.mention_id)));
+    }
     rows.iter()
         .filter(|r| r.figure.source.is_none())
         .filter_map(|r| {
+            let date = r.figure.published?;
+            let cited = sourced.get(r.figure.metric.as_str())?;
+            let gap = |g: &(NaiveDate, &Figure)| (g.0 - date).num_days().abs();
             // Another article's attribution: one article that names its
             // source once and then repeats the figure is not unsourced.
-            let cited = sourced.get(r.figure.metric.as_str())?;
-            let nearest = cited
-                .iter()
-                .filter(|g| g.article_id != r.figure.article_id)
-                .map(|g| (gap(g.published, r.figure.published), g))
-                .filter(|(days, _)| *days < settings.window_days)
-                .min_by_key(|(days, g)| (*days, &g.mention_id))
-                .map(|(_, g)| g)?;
+            let other = |g: &&(NaiveDate, &Figure)| g.1.article_id != r.figure.article_id;
+            let at = cited.partition_point(|g| g.0 < date);
+            let before = cited[..at].iter().rev().take_while(|g| gap(g) < settings.window_days).find(other);
+            let after = cited[at..].iter().take_while(|g| gap(g) < settings.window_days).find(other);
+            let nearest = [before, after].into_iter().flatten().min_by_key(|g| (gap(g), &g.1.mention_id))?.1;
             let mut f = Finding::about(
                 Kind::Unsourced,
                 r.figure,
@@ -391,7 +395,16 @@ fn transitions(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
         // Each (earlier figure's metric, later metric, rough value) is
         // reported once: at the first figure that makes the move.
         let mut reported: Vec<(&str, &str, Decimal)> = Vec::new();
+        // A figure can only move a package on if some earlier figure was in
+        // a lower class: skip the search otherwise (most packages never
+        // change class, and the search looks back over the whole package).
+        let mut lowest_seen = u8::MAX;
         for (i, (rank, later)) in figures.iter().enumerate() {
+            let can_move = lowest_seen < *rank;
+            lowest_seen = lowest_seen.min(*rank);
+            if !can_move {
+                continue;
+            }
             let later_usd = later.amount_usd.unwrap_or_default();
             let before = figures[..i].iter().rev().find(|(r, earlier)| {
                 r < rank

@@ -9,13 +9,15 @@ use std::str::FromStr;
 /// figure in another currency at its date.
 pub fn fig(id: &str, outlet: &str, date: &str, surface: &str, amount: &str, currency: &str, usd_rate: &str) -> Figure {
     let amount = Decimal::from_str(amount).unwrap();
+    let sentence = format!("{outlet} wrote that {surface} was approved.");
     Figure {
+        story: Figure::story_of(&sentence, amount, currency),
         mention_id: id.into(),
         article_id: format!("{id}-article"),
         outlet: Some(outlet.into()),
         published: NaiveDate::from_str(date).ok(),
         surface: surface.into(),
-        sentence: format!("{outlet} wrote that {surface} was approved."),
+        sentence,
         amount,
         amount_max: None,
         currency: currency.into(),

@@ -51,15 +51,6 @@ pub struct TimelineRow<'a> {
     pub agrees: Option<bool>,
 }
 
-/// A key under which copies of one story fall together: the sentence with
-/// case, punctuation and spacing gone, and the figure as read (so a copy
-/// that changed the currency is a voice of its own).
-fn story_key(f: &Figure) -> String {
-    let mut key: String = f.sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    key.push_str(&format!("|{}|{}", f.amount.normalize(), f.currency));
-    key
-}
-
 /// The consensus among `figures` (all of one metric) as of `as_of`, over the
 /// `window_days` days up to and including it.
 pub fn consensus(figures: &[&Figure], as_of: NaiveDate, window_days: i64) -> Option<Consensus> {
@@ -80,32 +71,54 @@ pub fn consensus(figures: &[&Figure], as_of: NaiveDate, window_days: i64) -> Opt
     }
     // One vote per story; BTreeMap so the order, and so the tie-breaks,
     // do not depend on hashing.
-    let mut stories: BTreeMap<String, &Figure> = BTreeMap::new();
+    let mut stories: BTreeMap<u64, &Figure> = BTreeMap::new();
     for f in by_outlet.into_values() {
-        let key = story_key(f);
+        let key = f.story;
         let keep =
             stories.get(&key).is_none_or(|seen| (seen.published, &seen.mention_id) > (f.published, &f.mention_id));
         if keep {
             stories.insert(key, f);
         }
     }
-    let voices: Vec<(&Figure, Decimal, Interval)> =
-        stories.into_values().filter_map(|f| Some((f, f.amount_usd?, f.interval_usd()?))).collect();
-    let best = voices
+    // Voices stating the same value with the same precision agree with the
+    // same others: weigh them as one group, so the pairwise count runs over
+    // the few distinct figures of a window, not over every outlet. Each
+    // group keeps the voice a tie would pick (named source, then latest).
+    let mut groups: Vec<(&Figure, Decimal, Interval, usize)> = Vec::new();
+    let mut voices = 0;
+    for f in stories.into_values() {
+        let (Some(usd), Some(interval)) = (f.amount_usd, f.interval_usd()) else { continue };
+        voices += 1;
+        match groups.iter_mut().find(|g| g.1 == usd && g.2 == interval) {
+            Some(g) => {
+                g.3 += 1;
+                if tie_rank(f) > tie_rank(g.0) {
+                    g.0 = f;
+                }
+            }
+            None => groups.push((f, usd, interval, 1)),
+        }
+    }
+    let best = groups
         .iter()
-        .map(|(f, usd, interval)| {
-            let support = voices.iter().filter(|(_, u, i)| agree(*usd, interval, *u, i)).count();
-            (support, f.source.is_some(), f.published, &f.mention_id, f, *usd, *interval)
+        .map(|(f, usd, interval, _)| {
+            let support: usize = groups.iter().filter(|(_, u, i, _)| agree(*usd, interval, *u, i)).map(|g| g.3).sum();
+            (support, tie_rank(f), f, *usd, *interval)
         })
-        .max_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)))?;
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))?;
     Some(Consensus {
-        amount_usd: best.5,
-        interval_usd: best.6,
+        amount_usd: best.3,
+        interval_usd: best.4,
         support: best.0,
-        voices: voices.len(),
-        mention_id: best.4.mention_id.clone(),
-        source: best.4.source.clone(),
+        voices,
+        mention_id: best.2.mention_id.clone(),
+        source: best.2.source.clone(),
     })
+}
+
+/// Among voices that agree equally, a named source first, then the latest.
+fn tie_rank(f: &Figure) -> (bool, Option<NaiveDate>, &str) {
+    (f.source.is_some(), f.published, f.mention_id.as_str())
 }
 
 /// The columns a timeline row is written with, in order.
@@ -164,11 +177,21 @@ pub fn timelines(figures: &[Figure], window_days: i64) -> Vec<TimelineRow<'_>> {
                 &b.mention_id,
             ))
         });
-        // Consensus once per date, not once per figure.
+        // Consensus once per date, not once per figure, over only the
+        // figures of the window (the dated ones come first, by date).
+        let dated = metric_figures.partition_point(|f| f.published.is_some());
         let mut at_date: HashMap<NaiveDate, Option<Consensus>> = HashMap::new();
         for f in &metric_figures {
             let consensus = f.published.and_then(|date| {
-                at_date.entry(date).or_insert_with(|| consensus(&metric_figures, date, window_days)).clone()
+                at_date
+                    .entry(date)
+                    .or_insert_with(|| {
+                        let since = Some(date - Duration::days(window_days.max(1) - 1));
+                        let lo = metric_figures[..dated].partition_point(|g| g.published < since);
+                        let hi = metric_figures[..dated].partition_point(|g| g.published <= Some(date));
+                        consensus(&metric_figures[lo..hi], date, window_days)
+                    })
+                    .clone()
             });
             let agrees = match (&consensus, f.amount_usd, f.interval_usd()) {
                 (Some(c), Some(usd), Some(interval)) if c.support >= MIN_SUPPORT => {
@@ -215,6 +238,7 @@ mod tests {
             .collect();
         for w in &mut wire {
             w.sentence = "The wire said $50 billion was approved.".into();
+            w.story = Figure::story_of(&w.sentence, w.amount, &w.currency);
         }
         let mut all = vec![&a, &b];
         all.extend(wire.iter());
