@@ -4,8 +4,12 @@
 use super::ledger::date;
 use super::Outcome;
 use aidledger::ledger::query::{query, Filter};
-use aidledger::reconcile::{self, timeline::DEFAULT_WINDOW_DAYS, Comparison};
-use anyhow::{anyhow, Context};
+use aidledger::reconcile::{
+    self,
+    timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
+    Comparison,
+};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
 use std::io::Write;
@@ -24,7 +28,7 @@ pub struct CompareArgs {
     #[arg(long)]
     metric: Option<String>,
     /// The trailing window, in days, that consensus looks back over.
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS)]
+    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS, value_parser = clap::value_parser!(i64).range(1..=MAX_WINDOW_DAYS))]
     window: i64,
     /// table: a block per metric; csv: one row per outlet, a column pair
     /// per metric (its figure in USD, its deviation in %); json:
@@ -65,9 +69,6 @@ fn signed_pct(p: Decimal) -> String {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
-    if args.window < 1 {
-        return Err(anyhow!("--window {} must be at least one day", args.window));
-    }
     let as_of = date("as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
     let ledger = super::existing_ledger(args.ledger.clone())?;
     let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;

@@ -4,8 +4,12 @@
 use super::ledger::date;
 use super::Outcome;
 use aidledger::ledger::query::{query, Filter};
-use aidledger::reconcile::{self, timeline::DEFAULT_WINDOW_DAYS, Settings, FINDING_COLUMNS};
-use anyhow::{anyhow, Context};
+use aidledger::reconcile::{
+    self,
+    timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
+    Settings, FINDING_COLUMNS,
+};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,7 +31,7 @@ pub struct ReconcileArgs {
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
     /// The trailing window, in days, that consensus looks back over.
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS)]
+    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS, value_parser = clap::value_parser!(i64).range(1..=MAX_WINDOW_DAYS))]
     window: i64,
     #[arg(long, value_enum, default_value_t = FindingsFormat::Table)]
     format: FindingsFormat,
@@ -47,9 +51,6 @@ enum FindingsFormat {
 const NUMERIC: [&str; 4] = ["amount", "amount_usd", "consensus_usd", "deviation_pct"];
 
 pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
-    if args.window < 1 {
-        return Err(anyhow!("--window {} must be at least one day", args.window));
-    }
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
     let ledger = super::existing_ledger(args.ledger.clone())?;
     // The dates narrow the findings, not the figures: consensus and staleness

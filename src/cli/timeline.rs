@@ -3,8 +3,12 @@
 
 use super::Outcome;
 use aidledger::ledger::query::{query, Filter};
-use aidledger::reconcile::{self, timeline::DEFAULT_WINDOW_DAYS, TIMELINE_COLUMNS};
-use anyhow::{anyhow, Context};
+use aidledger::reconcile::{
+    self,
+    timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
+    TIMELINE_COLUMNS,
+};
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +24,7 @@ pub struct TimelineArgs {
     #[arg(long)]
     metric: Option<String>,
     /// The trailing window, in days, that consensus looks back over.
-    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS)]
+    #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS, value_parser = clap::value_parser!(i64).range(1..=MAX_WINDOW_DAYS))]
     window: i64,
     #[arg(long, value_enum, default_value_t = TimelineFormat::Table)]
     format: TimelineFormat,
@@ -37,9 +41,6 @@ enum TimelineFormat {
 }
 
 pub fn run(args: TimelineArgs) -> anyhow::Result<Outcome> {
-    if args.window < 1 {
-        return Err(anyhow!("--window {} must be at least one day", args.window));
-    }
     let ledger = super::existing_ledger(args.ledger.clone())?;
     let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;
     let figures = reconcile::figures(&df).context("reading the ledger's figures")?;

@@ -17,6 +17,15 @@ use super::tolerance::{agree, Interval};
 /// The trailing window consensus looks back over, in days, unless told.
 pub const DEFAULT_WINDOW_DAYS: i64 = 45;
 
+/// The longest window: a century. Longer ones are taken as this (a window
+/// reaching before the calendar's start must not overflow a date).
+pub const MAX_WINDOW_DAYS: i64 = 36_600;
+
+/// The first day of the window that ends on `as_of`.
+fn window_start(as_of: NaiveDate, window_days: i64) -> NaiveDate {
+    as_of.checked_sub_signed(Duration::days(window_days.clamp(1, MAX_WINDOW_DAYS) - 1)).unwrap_or(NaiveDate::MIN)
+}
+
 /// How many independent voices must agree before a consensus is held up
 /// against other figures.
 pub const MIN_SUPPORT: usize = 2;
@@ -54,7 +63,7 @@ pub struct TimelineRow<'a> {
 /// The consensus among `figures` (all of one metric) as of `as_of`, over the
 /// `window_days` days up to and including it.
 pub fn consensus(figures: &[&Figure], as_of: NaiveDate, window_days: i64) -> Option<Consensus> {
-    let since = as_of - Duration::days(window_days.max(1) - 1);
+    let since = window_start(as_of, window_days);
     // Each outlet's latest figure in the window; an unnamed outlet is its
     // own voice per article.
     let mut by_outlet: HashMap<&str, &Figure> = HashMap::new();
@@ -186,7 +195,7 @@ pub fn timelines(figures: &[Figure], window_days: i64) -> Vec<TimelineRow<'_>> {
                 at_date
                     .entry(date)
                     .or_insert_with(|| {
-                        let since = Some(date - Duration::days(window_days.max(1) - 1));
+                        let since = Some(window_start(date, window_days));
                         let lo = metric_figures[..dated].partition_point(|g| g.published < since);
                         let hi = metric_figures[..dated].partition_point(|g| g.published <= Some(date));
                         consensus(&metric_figures[lo..hi], date, window_days)
@@ -292,5 +301,19 @@ mod tests {
         // Alpha alone on the first day is no consensus to measure against.
         assert_eq!(agrees, [None, Some(true), Some(false), None]);
         assert!(rows[3].consensus.is_none(), "an undated figure gets no consensus");
+    }
+
+    #[test]
+    fn any_window_length_is_safe() {
+        let a = usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000");
+        let b = usd("b", "Beta", "1900-01-01", "$61 billion", "61000000000");
+        let figures = vec![a, b];
+        for window in [i64::MIN, -5, 0, 1, MAX_WINDOW_DAYS, i64::MAX] {
+            let rows = timelines(&figures, window);
+            assert_eq!(rows.len(), 2, "window {window}");
+        }
+        // A century reaches back to 1924, not to 1900.
+        let all: Vec<&Figure> = figures.iter().collect();
+        assert_eq!(consensus(&all, day("2024-04-24"), i64::MAX).unwrap().voices, 1);
     }
 }
