@@ -2,6 +2,7 @@
 //! report. The library holds every stage (read, extract, evaluate); the
 //! binary in `main.rs` only parses flags and calls it.
 
+pub mod allocator;
 pub mod article;
 pub mod classify;
 pub mod eval;

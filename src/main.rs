@@ -7,7 +7,12 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// See `aidledger::allocator`: why not the system allocator.
+#[global_allocator]
+static ALLOCATOR: aidledger::allocator::Allocator = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
+    aidledger::allocator::tune();
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(cli::Outcome::Clean) => ExitCode::SUCCESS,

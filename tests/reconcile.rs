@@ -3,9 +3,8 @@
 
 mod common;
 
-use aidledger::ledger::query::{query, Filter};
 use aidledger::ledger::Ledger;
-use aidledger::reconcile::{figures, timeline::DEFAULT_WINDOW_DAYS, timelines};
+use aidledger::reconcile::{figures, load, timeline::DEFAULT_WINDOW_DAYS, timelines};
 use common::*;
 use std::collections::HashMap;
 
@@ -21,7 +20,7 @@ fn ledger_rows_come_back_as_the_same_figures() {
         json_lines(&stdout(&out)).into_iter().map(|r| (r["mention_id"].as_str().unwrap().to_string(), r)).collect();
 
     let ledger = Ledger::open(&dir.path().join("led")).unwrap();
-    let df = query(&ledger, &Filter::default()).unwrap();
+    let df = load(&ledger, None).unwrap();
     let figs = figures(&df).unwrap();
     assert!(!figs.is_empty(), "the sample articles hold figures");
     assert_eq!(figs.len(), printed.len());
@@ -31,19 +30,20 @@ fn ledger_rows_come_back_as_the_same_figures() {
         None => ours.is_none(),
     };
     for f in &figs {
-        let row = &printed[&f.mention_id];
+        let row = &printed[f.mention_id];
         assert!(same(&row["amount"], Some(f.amount.normalize().to_string())), "{} amount", f.mention_id);
         assert!(same(&row["amount_usd"], f.amount_usd.map(|v| v.normalize().to_string())), "{} usd", f.mention_id);
         assert_eq!(row["published"].as_str(), f.published.map(|d| d.to_string()).as_deref(), "{}", f.mention_id);
-        assert_eq!(row["surface"].as_str(), Some(f.surface.as_str()));
-        assert_eq!(row["metric"].as_str(), Some(f.metric.as_str()));
+        assert_eq!(row["outlet"].as_str(), f.outlet, "{}", f.mention_id);
+        assert_eq!(row["metric"].as_str(), Some(f.metric));
     }
 
     // Every figure is on exactly one timeline row; each dated figure with a
     // dollar value sees a consensus that includes at least itself.
-    let rows = timelines(&figs, DEFAULT_WINDOW_DAYS);
+    let lines = timelines(figs.clone(), DEFAULT_WINDOW_DAYS);
+    let rows: Vec<_> = lines.iter().flat_map(|t| t.rows()).collect();
     assert_eq!(rows.len(), figs.len());
-    for r in &rows {
+    for r in rows {
         if r.figure.published.is_some() && r.figure.amount_usd.is_some() {
             let c = r.consensus.as_ref().expect("a dated dollar figure has a consensus");
             assert!(c.support >= 1 && c.support <= c.voices, "{c:?}");

@@ -3,7 +3,6 @@
 
 use super::ledger::date;
 use super::Outcome;
-use aidledger::ledger::query::{query, Filter};
 use aidledger::reconcile::{
     self,
     timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
@@ -71,7 +70,7 @@ fn signed_pct(p: Decimal) -> String {
 pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     let as_of = date("as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
     let ledger = super::existing_ledger(args.ledger.clone())?;
-    let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;
+    let df = reconcile::load(&ledger, args.metric.as_deref())?;
     let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
     let cmp = reconcile::compare(&figures, as_of, args.window);
     let mut out = super::output_to(args.output.as_deref())?;
@@ -88,7 +87,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
             for o in &cmp.outlets {
                 let mut row = vec![aidledger::output::csv_cell(o)];
                 for m in &cmp.metrics {
-                    let cell = cmp.cells.get(&(o.clone(), m.clone()));
+                    let cell = cmp.cells.get(&(*o, *m));
                     row.push(
                         cell.and_then(|c| c.figure.amount_usd)
                             .map(|v| v.round_dp(2).normalize().to_string())
@@ -112,7 +111,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
                     "amount": f.amount.normalize().to_string(),
                     "currency": f.currency,
                     "amount_usd": f.amount_usd.map(|v| v.round_dp(2).normalize().to_string()),
-                    "consensus_usd": s.consensus.as_ref().map(|c| c.amount_usd.round_dp(2).normalize().to_string()),
+                    "consensus_usd": s.consensus.as_ref().map(|c| c.amount_usd().round_dp(2).normalize().to_string()),
                     "deviation_pct": s.deviation_pct.map(|p| p.to_string()),
                 });
                 serde_json::to_writer(&mut out, &obj)?;
@@ -135,7 +134,7 @@ fn write_table(out: &mut dyn Write, cmp: &Comparison<'_>) -> anyhow::Result<()> 
             out,
             "\n{m}  consensus {}",
             consensus
-                .map(|c| format!("{} ({} of {} voices)", short_usd(c.amount_usd), c.support, c.voices))
+                .map(|c| format!("{} ({} of {} voices)", short_usd(c.amount_usd()), c.support, c.voices))
                 .unwrap_or_else(|| "none".into())
         )?;
         for ((outlet, _), s) in standings {

@@ -3,7 +3,6 @@
 
 use super::ledger::date;
 use super::Outcome;
-use aidledger::ledger::query::{query, Filter};
 use aidledger::reconcile::{
     self,
     timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
@@ -47,21 +46,20 @@ enum FindingsFormat {
     Json,
 }
 
-/// The finding columns that hold numbers.
-const NUMERIC: [&str; 4] = ["amount", "amount_usd", "consensus_usd", "deviation_pct"];
-
 pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
     let ledger = super::existing_ledger(args.ledger.clone())?;
     // The dates narrow the findings, not the figures: consensus and staleness
     // need what came before.
-    let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;
+    let df = reconcile::load(&ledger, args.metric.as_deref())?;
     let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
-    let rows = reconcile::timeline::timelines(&figures, args.window);
+    let rows = reconcile::timeline::timelines(figures, args.window);
     let settings = Settings { window_days: args.window, ..Settings::default() };
     let mut found = reconcile::findings(&rows, &settings);
     if from.is_some() || to.is_some() {
-        found.retain(|f| f.published.is_some_and(|d| from.is_none_or(|from| d >= from) && to.is_none_or(|to| d <= to)));
+        found.retain(|f| {
+            f.published().is_some_and(|d| from.is_none_or(|from| d >= from) && to.is_none_or(|to| d <= to))
+        });
     }
     let mut out = super::output_to(args.output.as_deref())?;
     match args.format {
@@ -89,7 +87,12 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
             }
             writeln!(out, "{} findings", found.len())?;
         }
-        FindingsFormat::Csv => super::write_csv(&mut out, FINDING_COLUMNS, &NUMERIC, found.iter().map(|f| f.cells()))?,
+        FindingsFormat::Csv => super::write_csv(
+            &mut out,
+            FINDING_COLUMNS,
+            &reconcile::findings::NUMERIC_COLUMNS,
+            found.iter().map(|f| f.cells()),
+        )?,
         FindingsFormat::Json => super::write_json_lines(&mut out, FINDING_COLUMNS, found.iter().map(|f| f.cells()))?,
     }
     out.flush()?;

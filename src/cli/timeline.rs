@@ -2,7 +2,6 @@
 //! as of its date.
 
 use super::Outcome;
-use aidledger::ledger::query::{query, Filter};
 use aidledger::reconcile::{
     self,
     timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
@@ -42,9 +41,10 @@ enum TimelineFormat {
 
 pub fn run(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let ledger = super::existing_ledger(args.ledger.clone())?;
-    let df = query(&ledger, &Filter { metric: args.metric.clone(), ..Filter::default() })?;
+    let df = reconcile::load(&ledger, args.metric.as_deref())?;
     let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
-    let rows = reconcile::timeline::timelines(&figures, args.window);
+    let timelines = reconcile::timeline::timelines(figures, args.window);
+    let rows: Vec<_> = timelines.iter().flat_map(|t| t.rows()).collect();
     let mut out = super::output_to(args.output.as_deref())?;
     match args.format {
         TimelineFormat::Table => {

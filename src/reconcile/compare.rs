@@ -12,10 +12,10 @@ use super::timeline::{consensus, Consensus, MIN_SUPPORT};
 /// One outlet's standing on one metric.
 #[derive(Debug, Clone)]
 pub struct Standing<'a> {
-    pub figure: &'a Figure,
+    pub figure: &'a Figure<'a>,
     /// The metric's consensus as of the comparison date, when two or more
     /// independent voices stand behind one.
-    pub consensus: Option<Consensus>,
+    pub consensus: Option<Consensus<'a>>,
     /// (figure − consensus) / consensus in percent, two decimals.
     pub deviation_pct: Option<Decimal>,
 }
@@ -24,40 +24,35 @@ pub struct Standing<'a> {
 #[derive(Debug, Clone)]
 pub struct Comparison<'a> {
     pub as_of: NaiveDate,
-    pub outlets: Vec<String>,
-    pub metrics: Vec<String>,
+    pub outlets: Vec<&'a str>,
+    pub metrics: Vec<&'a str>,
     /// Keyed by (outlet, metric); a missing key is an outlet that never
     /// reported the metric by that date.
-    pub cells: BTreeMap<(String, String), Standing<'a>>,
-}
-
-/// Where a mention sits in its article ("id:start" → start), so that of two
-/// figures one outlet printed the same day the later in the text is "latest".
-fn position(f: &Figure) -> u64 {
-    f.mention_id.rsplit(':').next().and_then(|s| s.parse().ok()).unwrap_or(0)
+    pub cells: BTreeMap<(&'a str, &'a str), Standing<'a>>,
 }
 
 /// Each outlet's latest figure per metric published on or before `as_of`,
 /// against the metric's consensus as of `as_of` over `window_days`. Figures
 /// with no outlet or no date take no part.
-pub fn compare(figures: &[Figure], as_of: NaiveDate, window_days: i64) -> Comparison<'_> {
-    let mut by_metric: BTreeMap<&str, Vec<&Figure>> = BTreeMap::new();
-    let mut latest: BTreeMap<(&str, &str), &Figure> = BTreeMap::new();
+pub fn compare<'a>(
+    figures: impl IntoIterator<Item = &'a Figure<'a>>,
+    as_of: NaiveDate,
+    window_days: i64,
+) -> Comparison<'a> {
+    let mut by_metric: BTreeMap<&str, Vec<&Figure<'a>>> = BTreeMap::new();
+    let mut latest: BTreeMap<(&str, &str), &Figure<'a>> = BTreeMap::new();
     for f in figures {
-        let (Some(outlet), Some(date)) = (f.outlet.as_deref(), f.published) else { continue };
+        let (Some(outlet), Some(date)) = (f.outlet, f.published) else { continue };
         if date > as_of {
             continue;
         }
-        by_metric.entry(&f.metric).or_default().push(f);
-        let key = (outlet, f.metric.as_str());
-        let newer = latest.get(&key).is_none_or(|seen| {
-            (seen.published, &seen.article_id, position(seen)) < (f.published, &f.article_id, position(f))
-        });
-        if newer {
+        by_metric.entry(f.metric).or_default().push(f);
+        let key = (outlet, f.metric);
+        if latest.get(&key).is_none_or(|seen| seen.order() < f.order()) {
             latest.insert(key, f);
         }
     }
-    let agreed: BTreeMap<&str, Option<Consensus>> = by_metric
+    let agreed: BTreeMap<&str, Option<Consensus<'a>>> = by_metric
         .iter()
         .map(|(metric, figs)| (*metric, consensus(figs, as_of, window_days).filter(|c| c.support >= MIN_SUPPORT)))
         .collect();
@@ -65,18 +60,18 @@ pub fn compare(figures: &[Figure], as_of: NaiveDate, window_days: i64) -> Compar
     let mut metrics = BTreeSet::new();
     let mut cells = BTreeMap::new();
     for ((outlet, metric), figure) in latest {
-        outlets.insert(outlet.to_string());
-        metrics.insert(metric.to_string());
-        let consensus = agreed.get(metric).cloned().flatten();
+        outlets.insert(outlet);
+        metrics.insert(metric);
+        let consensus = agreed.get(metric).copied().flatten();
         let deviation_pct = match (&consensus, figure.amount_usd) {
-            (Some(c), Some(usd)) if !c.amount_usd.is_zero() => usd
-                .checked_sub(c.amount_usd)
-                .and_then(|d| d.checked_div(c.amount_usd))
+            (Some(c), Some(usd)) if !c.amount_usd().is_zero() => usd
+                .checked_sub(c.amount_usd())
+                .and_then(|d| d.checked_div(c.amount_usd()))
                 .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
                 .map(|p| p.round_dp(2)),
             _ => None,
         };
-        cells.insert((outlet.to_string(), metric.to_string()), Standing { figure, consensus, deviation_pct });
+        cells.insert((outlet, metric), Standing { figure, consensus, deviation_pct });
     }
     Comparison { as_of, outlets: outlets.into_iter().collect(), metrics: metrics.into_iter().collect(), cells }
 }
@@ -90,7 +85,7 @@ mod tests {
     #[test]
     fn each_outlet_shows_its_latest_figure_against_the_consensus() {
         let mut pending = usd("p", "Alpha", "2024-03-10", "$60 billion", "60000000000");
-        pending.metric = "united-states/ukraine/total/pending".into();
+        pending.metric = "united-states/ukraine/total/pending";
         let figures = vec![
             pending,
             usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
@@ -103,7 +98,10 @@ mod tests {
         let cmp = compare(&figures, day("2024-04-30"), DEFAULT_WINDOW_DAYS);
         assert_eq!(cmp.outlets, ["Alpha", "Beta", "Gamma"]);
         assert_eq!(cmp.metrics, ["united-states/ukraine/total/enacted", "united-states/ukraine/total/pending"]);
-        let cell = |o: &str, m: &str| cmp.cells.get(&(o.to_string(), format!("united-states/ukraine/total/{m}")));
+        let cell = |o: &str, class: &str| {
+            let metric = format!("united-states/ukraine/total/{class}");
+            cmp.cells.iter().find(|((co, cm), _)| *co == o && *cm == metric).map(|(_, s)| s)
+        };
         let gamma = cell("Gamma", "enacted").unwrap();
         assert_eq!(gamma.figure.mention_id, "c2", "the latest figure, not the first");
         assert_eq!(gamma.deviation_pct.map(|d| d.to_string()).as_deref(), Some("-1.64"));

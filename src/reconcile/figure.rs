@@ -1,114 +1,338 @@
 //! The part of a ledger row reconciliation needs, read out of the polars
-//! frame once so the checks work on plain Rust values.
+//! frame once so the checks work on plain Rust values. A figure borrows its
+//! text from the frame: a ledger of ten million rows is read without ten
+//! million copies of each name.
+
+use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
 use polars::prelude::*;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::tolerance::Interval;
 
+/// The ledger columns a figure is read from; `load` reads only these.
+pub const COLUMNS: [&str; 14] = [
+    "mention_id",
+    "article_id",
+    "start",
+    "outlet",
+    "published",
+    "surface",
+    "sentence",
+    "amount",
+    "amount_max",
+    "currency",
+    "qualifier",
+    "amount_usd",
+    "source",
+    "metric",
+];
+
+/// Arrow chunks of the column types read.
+type TextChunk = <StringType as PolarsDataType>::Array;
+type DayChunk = <Int32Type as PolarsDataType>::Array;
+type StartChunk = <Int64Type as PolarsDataType>::Array;
+type MantissaChunk = <Int128Type as PolarsDataType>::Array;
+
 /// One reported figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
-    pub mention_id: String,
-    pub article_id: String,
-    pub outlet: Option<String>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure<'a> {
+    pub mention_id: &'a str,
+    pub article_id: &'a str,
+    /// Where the mention starts in its article: of two figures an article
+    /// gives, the later in the text is the later word.
+    pub start: i64,
+    pub outlet: Option<&'a str>,
     /// None: the article carries no date. Such figures are reported as
     /// undated, never given a guessed date.
     pub published: Option<NaiveDate>,
-    pub surface: String,
-    pub sentence: String,
     pub amount: Decimal,
-    pub amount_max: Option<Decimal>,
-    pub currency: String,
-    pub qualifier: String,
+    pub currency: &'a str,
     pub amount_usd: Option<Decimal>,
-    pub source: Option<String>,
-    pub status: String,
-    pub metric: String,
+    /// What the figure's text could stand for, in US dollars at its own
+    /// date; None when the currency has no rate. Worked out once: every
+    /// check compares it.
+    pub interval_usd: Option<Interval>,
+    pub source: Option<&'a str>,
+    pub metric: &'a str,
     /// Copies of one story share this key (see `story_of`).
     pub story: u64,
 }
 
-impl Figure {
+/// A ledger row's fields as written, from which a figure is made.
+#[derive(Debug, Clone, Default)]
+pub struct Row<'a> {
+    pub mention_id: &'a str,
+    pub article_id: &'a str,
+    pub start: i64,
+    pub outlet: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+    pub surface: &'a str,
+    pub sentence: &'a str,
+    pub amount: Decimal,
+    pub amount_max: Option<Decimal>,
+    pub currency: &'a str,
+    pub qualifier: &'a str,
+    pub amount_usd: Option<Decimal>,
+    pub source: Option<&'a str>,
+    pub metric: &'a str,
+}
+
+/// The same number written at any scale gives the same key ("61000000000"
+/// and "61000000000.00000000"). Amounts are brought to the ledger's eight
+/// places, which every ledger amount already has, so no work is done for
+/// them (normalizing each of ten million amounts is not free).
+pub fn number_key(amount: Decimal) -> u128 {
+    let mut d = amount;
+    if d.scale() != crate::ledger::schema::AMOUNT_SCALE {
+        d.rescale(crate::ledger::schema::AMOUNT_SCALE);
+    }
+    u128::from_le_bytes(d.serialize())
+}
+
+/// Figures written alike have the same interval: a ledger repeats
+/// "$61 billion" thousands of times, so each chunk works each one out once.
+type IntervalCache<'a> = FxHashMap<(&'a str, &'a str, u128, Option<u128>), Interval>;
+
+impl<'a> Figure<'a> {
+    pub fn new(row: Row<'a>) -> Figure<'a> {
+        Figure::with_interval(Interval::of(row.surface, row.amount, row.amount_max, row.qualifier), row)
+    }
+
+    fn cached(row: Row<'a>, cache: &mut IntervalCache<'a>) -> Figure<'a> {
+        let key = (row.surface, row.qualifier, number_key(row.amount), row.amount_max.map(number_key));
+        let interval =
+            *cache.entry(key).or_insert_with(|| Interval::of(row.surface, row.amount, row.amount_max, row.qualifier));
+        Figure::with_interval(interval, row)
+    }
+
+    fn with_interval(interval: Interval, row: Row<'a>) -> Figure<'a> {
+        let interval_usd = row.amount_usd.and_then(|usd| {
+            if usd == row.amount || row.amount.is_zero() {
+                Some(interval)
+            } else {
+                Some(interval.scaled(usd.checked_div(row.amount)?))
+            }
+        });
+        Figure {
+            story: Figure::story_of(row.sentence, row.amount, row.currency),
+            mention_id: row.mention_id,
+            article_id: row.article_id,
+            start: row.start,
+            outlet: row.outlet,
+            published: row.published,
+            amount: row.amount,
+            currency: row.currency,
+            amount_usd: row.amount_usd,
+            interval_usd,
+            source: row.source,
+            metric: row.metric,
+        }
+    }
+
     /// A key under which copies of one story fall together: the sentence
     /// with case, punctuation and spacing gone, and the figure as read (so
-    /// a copy that changed the currency is a voice of its own). Hashed once
-    /// per figure: consensus compares it for every window a figure is in.
+    /// a copy that changed the currency, whose digits read the same, is a
+    /// voice of its own). Hashed once per figure: consensus compares keys
+    /// in every window a figure is in. A 64-bit key: two different stories
+    /// of one metric sharing one by chance is too rare to weigh against
+    /// keeping every sentence in memory.
     pub fn story_of(sentence: &str, amount: Decimal, currency: &str) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::hash::DefaultHasher::new();
-        for c in sentence.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-            c.hash(&mut h);
+        let mut h = FxHasher::default();
+        // Eight characters a word, so the hash mixes words, not bytes.
+        let mut word: u64 = 0;
+        let mut filled = 0;
+        let mut push = |v: u32, h: &mut FxHasher| {
+            word = word.rotate_left(8) ^ u64::from(v);
+            filled += 1;
+            if filled == 8 {
+                h.write_u64(word);
+                (word, filled) = (0, 0);
+            }
+        };
+        for c in sentence.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    push(u32::from(c.to_ascii_lowercase()), &mut h);
+                }
+            } else if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    push(u32::from(l), &mut h);
+                }
+            }
         }
-        amount.normalize().hash(&mut h);
+        h.write_u64(word);
+        number_key(amount).hash(&mut h);
         currency.hash(&mut h);
         h.finish()
     }
 
-    /// What the figure's text could stand for, in its own currency.
-    pub fn interval(&self) -> Interval {
-        Interval::of(&self.surface, self.amount, self.amount_max, &self.qualifier)
+    /// Whether the figure can vote in a consensus or be measured against
+    /// one: it needs a dollar value.
+    /// The order of figures on a timeline, and of "latest" and
+    /// "earliest": by date, then article and place in it, so that it never
+    /// depends on the order rows were read in.
+    pub fn order(&self) -> (Option<NaiveDate>, &'a str, i64) {
+        (self.published, self.article_id, self.start)
     }
 
-    /// The same in US dollars at the figure's own date; None when the
-    /// currency has no ECB rate.
-    pub fn interval_usd(&self) -> Option<Interval> {
-        let usd = self.amount_usd?;
-        if self.amount.is_zero() {
-            return Some(self.interval());
-        }
-        Some(self.interval().scaled(usd.checked_div(self.amount)?))
+    pub fn usd(&self) -> Option<(Decimal, Interval)> {
+        Some((self.amount_usd?, self.interval_usd?))
     }
 }
 
-/// The figures of a ledger frame (as `ledger::query::query` returns it).
-pub fn figures(df: &DataFrame) -> PolarsResult<Vec<Figure>> {
-    let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-        Ok(df.column(name)?.str()?.iter().map(|v| v.map(str::to_string)).collect())
-    };
-    let decimal = |name: &str| -> PolarsResult<Vec<Option<Decimal>>> {
+/// The figures of a frame, kept in the pieces they were read in (one per
+/// chunk of the frame: copying ten million figures into one vector would
+/// cost as much as reading them).
+#[derive(Debug, Clone, Default)]
+pub struct Figures<'a> {
+    parts: Vec<Vec<Figure<'a>>>,
+}
+
+impl<'a> Figures<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = &Figure<'a>> + Clone {
+        self.parts.iter().flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(Vec::len).sum()
+    }
+
+    /// The pieces, in order.
+    pub fn parts(&self) -> &[Vec<Figure<'a>>] {
+        &self.parts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl<'s, 'a> IntoIterator for &'s Figures<'a> {
+    type Item = &'s Figure<'a>;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'s, Vec<Figure<'a>>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.parts.iter().flatten()
+    }
+}
+
+impl<'a> IntoIterator for Figures<'a> {
+    type Item = Figure<'a>;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<Figure<'a>>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.parts.into_iter().flatten()
+    }
+}
+
+impl<'a> From<Vec<Figure<'a>>> for Figures<'a> {
+    fn from(figures: Vec<Figure<'a>>) -> Figures<'a> {
+        Figures { parts: vec![figures] }
+    }
+}
+
+/// The figures of a ledger frame holding `COLUMNS` (as `load` returns it),
+/// in the frame's row order. Rows without an amount are not figures (the
+/// ledger never writes one, but a hand-edited file might). Chunks are read
+/// in parallel; a frame whose columns are chunked unevenly is refused
+/// (`load` aligns them).
+pub fn figures(df: &DataFrame) -> PolarsResult<Figures<'_>> {
+    let text = |name: &str| -> PolarsResult<Vec<&TextChunk>> { Ok(df.column(name)?.str()?.downcast_iter().collect()) };
+    let decimal = |name: &str| -> PolarsResult<(Vec<&MantissaChunk>, u32)> {
         let ca = df.column(name)?.decimal()?;
-        let scale = ca.scale() as u32;
-        Ok(ca.phys.iter().map(|v| v.map(|m| Decimal::from_i128_with_scale(m, scale))).collect())
+        Ok((ca.phys.downcast_iter().collect(), ca.scale() as u32))
     };
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-    let published: Vec<Option<NaiveDate>> = df
-        .column("published")?
-        .date()?
-        .phys
-        .iter()
-        .map(|d| d.and_then(|days| epoch.checked_add_signed(chrono::Duration::days(days.into()))))
-        .collect();
-    let (mention_id, article_id, outlet) = (text("mention_id")?, text("article_id")?, text("outlet")?);
-    let (surface, sentence, currency) = (text("surface")?, text("sentence")?, text("currency")?);
-    let (qualifier, source, status, metric) = (text("qualifier")?, text("source")?, text("status")?, text("metric")?);
-    let (amount, amount_max, amount_usd) = (decimal("amount")?, decimal("amount_max")?, decimal("amount_usd")?);
-    let owned = |v: &Option<String>| v.clone().unwrap_or_default();
-    Ok((0..df.height())
-        .filter_map(|i| {
-            let amount = amount[i]?;
-            let sentence = owned(&sentence[i]);
-            let currency = owned(&currency[i]);
-            Some(Figure {
-                story: Figure::story_of(&sentence, amount, &currency),
-                mention_id: owned(&mention_id[i]),
-                article_id: owned(&article_id[i]),
-                outlet: outlet[i].clone(),
-                published: published[i],
-                surface: owned(&surface[i]),
-                sentence,
-                // A row without an amount is not a figure; the schema
-                // never writes one, but a hand-edited file might.
-                amount,
-                amount_max: amount_max[i],
-                currency,
-                qualifier: owned(&qualifier[i]),
-                amount_usd: amount_usd[i],
-                source: source[i].clone(),
-                status: owned(&status[i]),
-                metric: owned(&metric[i]),
-            })
-        })
-        .collect())
+    let starts: Vec<&StartChunk> = df.column("start")?.i64()?.downcast_iter().collect();
+    let dates: Vec<&DayChunk> = df.column("published")?.date()?.phys.downcast_iter().collect();
+    let cols = Columns {
+        mention_id: text("mention_id")?,
+        article_id: text("article_id")?,
+        start: starts,
+        outlet: text("outlet")?,
+        published: dates,
+        surface: text("surface")?,
+        sentence: text("sentence")?,
+        amount: decimal("amount")?,
+        amount_max: decimal("amount_max")?,
+        currency: text("currency")?,
+        qualifier: text("qualifier")?,
+        amount_usd: decimal("amount_usd")?,
+        source: text("source")?,
+        metric: text("metric")?,
+    };
+    if df.should_rechunk() {
+        return Err(PolarsError::ComputeError("the frame's columns are chunked unevenly: align them first".into()));
+    }
+    Ok(Figures { parts: (0..cols.mention_id.len()).into_par_iter().map(|k| cols.chunk(k)).collect() })
+}
+
+/// Each column's arrow chunks; chunk k of every column covers the same rows.
+struct Columns<'a> {
+    mention_id: Vec<&'a TextChunk>,
+    article_id: Vec<&'a TextChunk>,
+    start: Vec<&'a StartChunk>,
+    outlet: Vec<&'a TextChunk>,
+    published: Vec<&'a DayChunk>,
+    surface: Vec<&'a TextChunk>,
+    sentence: Vec<&'a TextChunk>,
+    amount: (Vec<&'a MantissaChunk>, u32),
+    amount_max: (Vec<&'a MantissaChunk>, u32),
+    currency: Vec<&'a TextChunk>,
+    qualifier: Vec<&'a TextChunk>,
+    amount_usd: (Vec<&'a MantissaChunk>, u32),
+    source: Vec<&'a TextChunk>,
+    metric: Vec<&'a TextChunk>,
+}
+
+impl<'a> Columns<'a> {
+    fn chunk(&self, k: usize) -> Vec<Figure<'a>> {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+        let decimals = |(chunks, scale): &(Vec<&'a MantissaChunk>, u32)| {
+            let scale = *scale;
+            chunks[k].iter().map(move |v| v.map(|m| Decimal::from_i128_with_scale(*m, scale)))
+        };
+        let (mut mention_id, mut article_id, mut outlet) =
+            (self.mention_id[k].iter(), self.article_id[k].iter(), self.outlet[k].iter());
+        let (mut surface, mut sentence, mut currency) =
+            (self.surface[k].iter(), self.sentence[k].iter(), self.currency[k].iter());
+        let (mut qualifier, mut source, mut metric) =
+            (self.qualifier[k].iter(), self.source[k].iter(), self.metric[k].iter());
+        let mut published = self.published[k].iter();
+        let mut start = self.start[k].iter();
+        let (mut amount, mut amount_max, mut amount_usd) =
+            (decimals(&self.amount), decimals(&self.amount_max), decimals(&self.amount_usd));
+        let len = self.mention_id[k].len();
+        let mut out = Vec::with_capacity(len);
+        let mut cache = IntervalCache::default();
+        for _ in 0..len {
+            let text = |v: Option<Option<&'a str>>| v.flatten().unwrap_or_default();
+            let row = Row {
+                mention_id: text(mention_id.next()),
+                article_id: text(article_id.next()),
+                start: start.next().flatten().copied().unwrap_or_default(),
+                outlet: outlet.next().flatten(),
+                published: published
+                    .next()
+                    .flatten()
+                    .and_then(|days| epoch.checked_add_signed(chrono::Duration::days((*days).into()))),
+                surface: text(surface.next()),
+                sentence: text(sentence.next()),
+                amount: Decimal::ZERO,
+                amount_max: amount_max.next().flatten(),
+                currency: text(currency.next()),
+                qualifier: text(qualifier.next()),
+                amount_usd: amount_usd.next().flatten(),
+                source: source.next().flatten(),
+                metric: text(metric.next()),
+            };
+            if let Some(value) = amount.next().flatten() {
+                out.push(Figure::cached(Row { amount: value, ..row }, &mut cache));
+            }
+        }
+        out
+    }
 }

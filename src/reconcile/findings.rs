@@ -1,13 +1,17 @@
 //! The checks reconciliation runs over a ledger's timelines. Each check
 //! looks at every figure and yields all it finds; none stops at the first.
+//! The checks that stay within a metric run on the metrics in parallel.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::fmt;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
-use super::figure::Figure;
-use super::timeline::{Consensus, TimelineRow, MIN_SUPPORT};
+use super::figure::{number_key, Figure};
+use super::timeline::{Consensus, Timeline, TimelineRow, MIN_SUPPORT};
 use super::tolerance::agree;
 
 /// What a finding says about its figure.
@@ -45,42 +49,162 @@ impl Kind {
     }
 }
 
-/// One finding, naming the row that raises it and, where there is one, the
-/// row it is measured against.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub kind: Kind,
-    pub metric: String,
-    pub outlet: Option<String>,
-    pub published: Option<NaiveDate>,
-    pub article_id: Option<String>,
-    pub mention_id: Option<String>,
-    pub amount: Option<Decimal>,
-    pub currency: Option<String>,
-    pub amount_usd: Option<Decimal>,
-    pub consensus_usd: Option<Decimal>,
-    /// (figure − consensus) / consensus, in percent, two decimals.
-    pub deviation_pct: Option<Decimal>,
-    pub related_mention_id: Option<String>,
-    pub detail: String,
+/// What a finding's detail column says, kept as data and written out only
+/// when the finding is: a large ledger raises millions of findings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Detail<'a> {
+    /// How many of the window's voices back the consensus.
+    Conflict {
+        support: u32,
+        voices: u32,
+    },
+    /// The date of the earlier consensus the figure repeats.
+    Stale {
+        consensus_of: NaiveDate,
+    },
+    /// The related figure is the report under the usual label.
+    CurrencyMislabel,
+    /// The related figure is the nearest one that names a source.
+    Unsourced,
+    /// The related figure is the package in its earlier class.
+    Transition,
+    /// The outlet; its figures off consensus, of those compared, and the
+    /// same for every other outlet together.
+    OutlierOutlet {
+        outlet: &'a str,
+        off: u32,
+        compared: u32,
+        rest_off: u32,
+        rest_compared: u32,
+    },
+    Undated,
 }
 
-impl Finding {
-    fn about(kind: Kind, f: &Figure, detail: String) -> Finding {
-        Finding {
-            kind,
-            metric: f.metric.clone(),
-            outlet: f.outlet.clone(),
-            published: f.published,
-            article_id: Some(f.article_id.clone()),
-            mention_id: Some(f.mention_id.clone()),
-            amount: Some(f.amount),
-            currency: Some(f.currency.clone()),
-            amount_usd: f.amount_usd,
-            consensus_usd: None,
-            deviation_pct: None,
-            related_mention_id: None,
-            detail,
+/// One finding, naming the row that raises it and, where there is one, the
+/// row it is measured against.
+/// Kept small (a few pointers): a large ledger raises millions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding<'a> {
+    pub kind: Kind,
+    /// The figure the finding is about; None for an outlet.
+    pub figure: Option<&'a Figure<'a>>,
+    /// The figure stating the consensus the figure was measured against.
+    pub consensus: Option<&'a Figure<'a>>,
+    pub related: Option<&'a Figure<'a>>,
+    pub detail: Detail<'a>,
+}
+
+impl<'a> Finding<'a> {
+    fn about(kind: Kind, f: &'a Figure<'a>, detail: Detail<'a>) -> Finding<'a> {
+        Finding { kind, figure: Some(f), consensus: None, related: None, detail }
+    }
+
+    fn against(self, c: &Consensus<'a>) -> Finding<'a> {
+        Finding { consensus: Some(c.figure), ..self }
+    }
+
+    /// The figure's metric; empty for a finding about an outlet.
+    pub fn metric(&self) -> &'a str {
+        self.figure.map_or("", |f| f.metric)
+    }
+
+    pub fn outlet(&self) -> Option<&'a str> {
+        match self.detail {
+            Detail::OutlierOutlet { outlet, .. } => Some(outlet),
+            _ => self.figure.and_then(|f| f.outlet),
+        }
+    }
+
+    pub fn consensus_usd(&self) -> Option<Decimal> {
+        self.consensus.and_then(|c| c.amount_usd)
+    }
+
+    /// (figure − consensus) / consensus, in percent, two decimals.
+    pub fn deviation_pct(&self) -> Option<Decimal> {
+        deviation_pct(self.figure?.amount_usd?, self.consensus_usd()?)
+    }
+
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.figure.and_then(|f| f.published)
+    }
+
+    pub fn mention_id(&self) -> Option<&'a str> {
+        self.figure.map(|f| f.mention_id)
+    }
+
+    pub fn related_mention_id(&self) -> Option<&'a str> {
+        self.related.map(|f| f.mention_id)
+    }
+}
+
+/// The class a metric key ends in ("…/total/enacted" → "enacted").
+fn class_of(metric: &str) -> &str {
+    metric.rsplit('/').next().unwrap_or("")
+}
+
+fn date_or_undated(d: Option<NaiveDate>) -> String {
+    d.map(|d| format!("on {d}")).unwrap_or_else(|| "(undated)".into())
+}
+
+impl fmt::Display for Finding<'_> {
+    /// The detail column: the finding in words.
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let related = self.related;
+        match self.detail {
+            Detail::Conflict { support, voices } => {
+                write!(out, "{support} of {voices} outlets agree on the consensus")
+            }
+            Detail::Stale { consensus_of } => write!(
+                out,
+                "repeats the consensus of {consensus_of}; by {} it had moved on",
+                self.published().map(|d| d.to_string()).unwrap_or_default()
+            ),
+            Detail::CurrencyMislabel => match related {
+                Some(r) => write!(
+                    out,
+                    "the same number as {} {} reported in {}",
+                    r.outlet.unwrap_or("another report"),
+                    date_or_undated(r.published),
+                    r.currency
+                ),
+                None => write!(out, "the same number as another report in another currency"),
+            },
+            Detail::Unsourced => write!(
+                out,
+                "no source named; others of this metric cite {}",
+                related.and_then(|r| r.source).unwrap_or("a source")
+            ),
+            Detail::Transition => match (related, self.figure) {
+                (Some(from), Some(to)) => write!(
+                    out,
+                    "{} {} {} {} → {} {} {} {}",
+                    class_of(from.metric),
+                    from.amount.normalize(),
+                    from.currency,
+                    date_or_undated(from.published),
+                    class_of(to.metric),
+                    to.amount.normalize(),
+                    to.currency,
+                    date_or_undated(to.published),
+                ),
+                _ => write!(out, "the package moved on"),
+            },
+            Detail::OutlierOutlet { off, compared, rest_off, rest_compared, .. } => {
+                let pct = |a: u32, b: u32| {
+                    if b == 0 {
+                        Decimal::ZERO
+                    } else {
+                        (Decimal::from(a) * Decimal::ONE_HUNDRED / Decimal::from(b)).round_dp(0)
+                    }
+                };
+                write!(
+                    out,
+                    "{off} of {compared} figures off consensus ({}%), against {}% for the other outlets",
+                    pct(off, compared),
+                    pct(rest_off, rest_compared)
+                )
+            }
+            Detail::Undated => write!(out, "the article carries no publication date"),
         }
     }
 }
@@ -102,25 +226,29 @@ pub const COLUMNS: [&str; 13] = [
     "detail",
 ];
 
-impl Finding {
+/// The finding columns that hold numbers the tool computed.
+pub const NUMERIC_COLUMNS: [&str; 4] = ["amount", "amount_usd", "consensus_usd", "deviation_pct"];
+
+impl Finding<'_> {
     /// The cells in `COLUMNS` order; None is an empty cell. Amounts are
     /// plain decimal strings ("61000000000"), never floats or exponents.
     pub fn cells(&self) -> [Option<String>; 13] {
         let num = |v: Option<Decimal>| v.map(|v| v.normalize().to_string());
+        let f = self.figure;
         [
             Some(self.kind.as_str().to_string()),
-            Some(self.metric.clone()).filter(|m| !m.is_empty()),
-            self.outlet.clone(),
-            self.published.map(|d| d.to_string()),
-            self.article_id.clone(),
-            self.mention_id.clone(),
-            num(self.amount),
-            self.currency.clone(),
-            num(self.amount_usd.map(|v| v.round_dp(2))),
-            num(self.consensus_usd.map(|v| v.round_dp(2))),
-            self.deviation_pct.map(|v| v.to_string()),
-            self.related_mention_id.clone(),
-            Some(self.detail.clone()),
+            Some(self.metric().to_string()).filter(|m| !m.is_empty()),
+            self.outlet().map(str::to_string),
+            self.published().map(|d| d.to_string()),
+            f.map(|f| f.article_id.to_string()),
+            f.map(|f| f.mention_id.to_string()),
+            num(f.map(|f| f.amount)),
+            f.map(|f| f.currency.to_string()),
+            num(f.and_then(|f| f.amount_usd).map(|v| v.round_dp(2))),
+            num(self.consensus_usd().map(|v| v.round_dp(2))),
+            self.deviation_pct().map(|v| v.to_string()),
+            self.related_mention_id().map(str::to_string),
+            Some(self.to_string()),
         ]
     }
 }
@@ -162,29 +290,40 @@ fn reconcilable(metric: &str) -> bool {
     !metric.split('/').any(|part| part == "unknown")
 }
 
-/// Every finding of every check, ordered by metric, date and mention.
-pub fn findings(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let known: Vec<TimelineRow<'_>> = rows.iter().filter(|r| reconcilable(&r.figure.metric)).cloned().collect();
-    out.extend(disagreements(&known));
-    out.extend(currency_mislabels(&known));
-    out.extend(unsourced(&known, settings));
-    out.extend(transitions(&known, settings));
-    out.extend(outlier_outlets(&known, settings));
-    out.extend(
-        rows.iter()
-            .filter(|r| r.figure.published.is_none())
-            .map(|r| Finding::about(Kind::Undated, r.figure, "the article carries no publication date".to_string())),
-    );
-    out.sort_by(|a, b| {
-        (&a.metric, a.published.is_none(), a.published, &a.mention_id, a.kind).cmp(&(
-            &b.metric,
-            b.published.is_none(),
-            b.published,
-            &b.mention_id,
-            b.kind,
-        ))
-    });
+/// Findings of one metric, each with the index of its row on the
+/// metric's timeline: listing them in timeline order is then a sort of
+/// small numbers.
+type Found<'a> = Vec<(u32, Finding<'a>)>;
+
+/// Every finding of every check: outlets first, then metric by metric in
+/// timeline order (by date, undated figures last).
+pub fn findings<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Vec<Finding<'a>> {
+    let moved = transitions(timelines, settings);
+    let per_metric: Vec<Found<'a>> = timelines
+        .par_iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            if reconcilable(t.metric) {
+                let rows: Vec<TimelineRow<'a>> = t.rows().collect();
+                disagreements(&rows, &mut out);
+                currency_mislabels(&rows, &mut out);
+                unsourced(&rows, settings, &mut out);
+                if let Some(found) = moved.get(t.metric) {
+                    out.extend(found.iter().cloned());
+                }
+            }
+            out.extend(
+                (t.dated()..t.len()).map(|i| (i as u32, Finding::about(Kind::Undated, &t.figures[i], Detail::Undated))),
+            );
+            // Each check found its figures in timeline order: a stable sort
+            // merges the runs.
+            out.sort_by_key(|(i, f)| (*i, f.kind));
+            out
+        })
+        .collect();
+    let mut out = outlier_outlets(timelines, settings);
+    out.reserve(per_metric.iter().map(Vec::len).sum());
+    out.extend(per_metric.into_iter().flatten().map(|(_, f)| f));
     out
 }
 
@@ -196,63 +335,45 @@ fn deviation_pct(value: Decimal, consensus: Decimal) -> Option<Decimal> {
     Some(pct.round_dp(2))
 }
 
-/// Conflicts and stale figures: a figure off the consensus at its date is
-/// stale when an earlier consensus of its metric, since moved on, had its
+/// Conflicts and stale figures of one metric: a figure off the consensus
+/// at its date is stale when an earlier consensus, since moved on, had its
 /// value; otherwise it conflicts.
-fn disagreements(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // The consensus values each metric has had, in date order.
-    let mut history: HashMap<&str, Vec<(NaiveDate, &Consensus)>> = HashMap::new();
-    for r in rows {
-        let (Some(date), Some(c)) = (r.figure.published, &r.consensus) else { continue };
-        if c.support < MIN_SUPPORT {
-            continue;
+fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
+    // The consensus values the metric has had so far, each at the last
+    // date it held, in that order: a value the consensus returns to moves
+    // to the end, so the list stays as short as the values are few.
+    let mut history: Vec<(NaiveDate, Consensus<'a>)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (Some(date), Some(c)) = (r.figure.published, r.consensus) else { continue };
+        if c.support >= MIN_SUPPORT && history.last().is_none_or(|(_, last)| last.amount_usd() != c.amount_usd()) {
+            history.retain(|(_, old)| old.amount_usd() != c.amount_usd());
+            history.push((date, c));
         }
-        let past = history.entry(r.figure.metric.as_str()).or_default();
-        if past.last().is_none_or(|(_, last)| last.amount_usd != c.amount_usd) {
-            past.push((date, c));
-        }
-    }
-    for r in rows {
         if r.agrees != Some(false) {
             continue;
         }
-        let (Some(c), Some(usd), Some(interval), Some(date)) =
-            (&r.consensus, r.figure.amount_usd, r.figure.interval_usd(), r.figure.published)
-        else {
-            continue;
-        };
-        let earlier = history.get(r.figure.metric.as_str()).and_then(|past| {
-            past.iter()
-                .rev()
-                .filter(|(d, old)| *d < date && old.amount_usd != c.amount_usd)
-                .find(|(_, old)| agree(usd, &interval, old.amount_usd, &old.interval_usd))
+        let Some((usd, interval)) = r.figure.usd() else { continue };
+        let earlier = history.iter().rev().find(|(d, old)| {
+            *d < date
+                && old.amount_usd() != c.amount_usd()
+                && agree(usd, &interval, old.amount_usd(), &old.interval_usd())
         });
-        let mut f = match earlier {
-            Some((when, old)) => {
-                let mut f = Finding::about(
-                    Kind::Stale,
-                    r.figure,
-                    format!("repeats the consensus of {when}; by {date} it had moved on"),
-                );
-                f.related_mention_id = Some(old.mention_id.clone());
-                f
-            }
-            None => {
-                let mut f = Finding::about(
+        let f = match earlier {
+            Some((when, old)) => Finding {
+                related: Some(old.figure),
+                ..Finding::about(Kind::Stale, r.figure, Detail::Stale { consensus_of: *when })
+            },
+            None => Finding {
+                related: Some(c.figure),
+                ..Finding::about(
                     Kind::Conflict,
                     r.figure,
-                    format!("{} of {} outlets agree on the consensus", c.support, c.voices),
-                );
-                f.related_mention_id = Some(c.mention_id.clone());
-                f
-            }
+                    Detail::Conflict { support: c.support as u32, voices: c.voices as u32 },
+                )
+            },
         };
-        f.consensus_usd = Some(c.amount_usd);
-        f.deviation_pct = deviation_pct(usd, c.amount_usd);
-        out.push(f);
+        out.push((i as u32, f.against(&c)));
     }
-    out
 }
 
 /// Figures whose number matches another report's number of the same metric
@@ -261,101 +382,93 @@ fn disagreements(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
 /// that number use is taken as the right one and each figure under another
 /// label is flagged against its earliest report, so the work stays linear
 /// however many outlets repeat a number.
-fn currency_mislabels(rows: &[TimelineRow<'_>]) -> Vec<Finding> {
-    let mut by_number: BTreeMap<(&str, Decimal), BTreeMap<&str, Vec<&TimelineRow<'_>>>> = BTreeMap::new();
-    for r in rows {
-        by_number
-            .entry((r.figure.metric.as_str(), r.figure.amount.normalize()))
-            .or_default()
-            .entry(r.figure.currency.as_str())
-            .or_default()
-            .push(r);
+fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
+    // Only a number written under two labels can be mislabelled, and such
+    // a number is written at least once under a label other than the
+    // metric's most common one: look at those numbers only.
+    let Some(first) = rows.first() else { return };
+    if rows.iter().all(|r| r.figure.currency == first.figure.currency) {
+        return;
     }
-    let mut out = Vec::new();
-    for by_currency in by_number.values().filter(|c| c.len() > 1) {
-        let Some((major, major_rows)) = by_currency.iter().max_by(|a, b| {
-            let first = |rows: &Vec<&TimelineRow<'_>>| {
-                earliest(rows).map(|f| (f.published.is_some(), std::cmp::Reverse(f.published)))
-            };
-            (a.1.len(), first(a.1)).cmp(&(b.1.len(), first(b.1)))
-        }) else {
+    // Per number and label: how many reports, and the first (rows are in
+    // timeline order, so the first seen is the earliest).
+    let mut labels: FxHashMap<(u128, &str), (usize, usize)> = FxHashMap::default();
+    for (i, r) in rows.iter().enumerate() {
+        labels.entry((number_key(r.figure.amount), r.figure.currency)).or_insert((0, i)).0 += 1;
+    }
+    // Per number: how many labels, and the usual one's first report (most
+    // reports, then the earliest).
+    let mut usual: FxHashMap<u128, (usize, &str, usize, usize)> = FxHashMap::default();
+    for (&(number, label), &(count, first)) in &labels {
+        let e = usual.entry(number).or_insert((0, label, count, first));
+        e.0 += 1;
+        if (count, std::cmp::Reverse(first)) > (e.2, std::cmp::Reverse(e.3)) {
+            (e.1, e.2, e.3) = (label, count, first);
+        }
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let Some(&(n_labels, label, _, first)) = usual.get(&number_key(r.figure.amount)) else { continue };
+        if n_labels < 2 || r.figure.currency == label {
+            continue;
+        }
+        let reference = rows[first].figure;
+        let (Some((usd, interval)), Some((ref_usd, ref_interval))) = (r.figure.usd(), reference.usd()) else {
             continue;
         };
-        let Some(reference) = earliest(major_rows) else { continue };
-        let (Some(ref_usd), Some(ref_interval)) = (reference.amount_usd, reference.interval_usd()) else { continue };
-        for (_, minority) in by_currency.iter().filter(|(c, _)| *c != major) {
-            for r in minority {
-                let (Some(usd), Some(interval)) = (r.figure.amount_usd, r.figure.interval_usd()) else { continue };
-                if agree(usd, &interval, ref_usd, &ref_interval) {
-                    continue;
-                }
-                let mut f = Finding::about(
-                    Kind::CurrencyMislabel,
-                    r.figure,
-                    format!(
-                        "the same number as {} {} reported in {}",
-                        reference.outlet.as_deref().unwrap_or("another report"),
-                        reference.published.map(|d| format!("on {d}")).unwrap_or_else(|| "(undated)".into()),
-                        reference.currency
-                    ),
-                );
-                f.related_mention_id = Some(reference.mention_id.clone());
-                if let Some(c) = &r.consensus {
-                    f.consensus_usd = Some(c.amount_usd);
-                    f.deviation_pct = deviation_pct(usd, c.amount_usd);
-                }
-                out.push(f);
-            }
+        if agree(usd, &interval, ref_usd, &ref_interval) {
+            continue;
         }
+        let f = Finding {
+            related: Some(reference),
+            ..Finding::about(Kind::CurrencyMislabel, r.figure, Detail::CurrencyMislabel)
+        };
+        out.push((
+            i as u32,
+            match &r.consensus {
+                Some(c) => f.against(c),
+                None => f,
+            },
+        ));
     }
-    out
 }
 
-/// The first report among `rows`, undated ones last.
-fn earliest<'a>(rows: &[&TimelineRow<'a>]) -> Option<&'a Figure> {
-    rows.iter().map(|r| r.figure).min_by(|a, b| {
-        (a.published.is_none(), a.published, &a.mention_id).cmp(&(b.published.is_none(), b.published, &b.mention_id))
-    })
-}
-
-/// Figures attributed to no one in a metric where other articles within the
-/// window cite a source; the related row is the sourced figure nearest in
-/// time (the nearest on either side). Undated figures are never near
+/// Figures of one metric attributed to no one where other articles within
+/// the window cite a source; the related row is the sourced figure nearest
+/// in time (the nearest on either side). Undated figures are never near
 /// anything.
-fn unsourced(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
-    // Dated sourced figures per metric, by date, so the nearest is found by
-    // a binary search and a short walk, not a scan of the metric.
-    let mut sourced: HashMap<&str, Vec<(NaiveDate, &Figure)>> = HashMap::new();
-    for r in rows.iter().filter(|r| r.figure.source.is_some()) {
-        if let Some(date) = r.figure.published {
-            sourced.entry(r.figure.metric.as_str()).or_default().push((date, r.figure));
+fn unsourced<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Found<'a>) {
+    // The dated sourced figures, in date order (the timeline's), so the
+    // nearest is found by a short walk from where the date falls.
+    let cited: Vec<(NaiveDate, &'a Figure<'a>)> = rows
+        .iter()
+        .filter(|r| r.figure.source.is_some())
+        .filter_map(|r| Some((r.figure.published?, r.figure)))
+        .collect();
+    if cited.is_empty() {
+        return;
+    }
+    // Where the cited figures of a date begin; dates only grow along the
+    // timeline.
+    let mut at = 0;
+    for (i, r) in rows.iter().enumerate().filter(|(_, r)| r.figure.source.is_none()) {
+        let Some(date) = r.figure.published else { continue };
+        let gap = |g: &(NaiveDate, &Figure<'_>)| (g.0 - date).num_days().abs();
+        // Another article's attribution: one article that names its source
+        // once and then repeats the figure is not unsourced.
+        let other = |g: &&(NaiveDate, &Figure<'_>)| g.1.article_id != r.figure.article_id;
+        while at < cited.len() && cited[at].0 < date {
+            at += 1;
         }
+        let before = cited[..at].iter().rev().take_while(|g| gap(g) < settings.window_days).find(other);
+        let after = cited[at..].iter().take_while(|g| gap(g) < settings.window_days).find(other);
+        let Some(nearest) = [before, after].into_iter().flatten().min_by_key(|g| (gap(g), g.1.mention_id)) else {
+            continue;
+        };
+        out.push((
+            i as u32,
+            Finding { related: Some(nearest.1), ..Finding::about(Kind::Unsourced, r.figure, Detail::Unsourced) },
+        ));
     }
-    for cited in sourced.values_mut() {
-        cited.sort_by(|a, b| (a.0, &a.1.mention_id).cmp(&(b.0, &b.1.mention_id)));
-    }
-    rows.iter()
-        .filter(|r| r.figure.source.is_none())
-        .filter_map(|r| {
-            let date = r.figure.published?;
-            let cited = sourced.get(r.figure.metric.as_str())?;
-            let gap = |g: &(NaiveDate, &Figure)| (g.0 - date).num_days().abs();
-            // Another article's attribution: one article that names its
-            // source once and then repeats the figure is not unsourced.
-            let other = |g: &&(NaiveDate, &Figure)| g.1.article_id != r.figure.article_id;
-            let at = cited.partition_point(|g| g.0 < date);
-            let before = cited[..at].iter().rev().take_while(|g| gap(g) < settings.window_days).find(other);
-            let after = cited[at..].iter().take_while(|g| gap(g) < settings.window_days).find(other);
-            let nearest = [before, after].into_iter().flatten().min_by_key(|g| (gap(g), &g.1.mention_id))?.1;
-            let mut f = Finding::about(
-                Kind::Unsourced,
-                r.figure,
-                format!("no source named; others of this metric cite {}", nearest.source.as_deref().unwrap_or("")),
-            );
-            f.related_mention_id = Some(nearest.mention_id.clone());
-            Some(f)
-        })
-        .collect()
 }
 
 /// The order a package moves through; a transition goes forward.
@@ -377,65 +490,58 @@ fn package_key(metric: &str) -> Option<(&str, u8)> {
 
 /// The same package in a later, further status class: the first figure of
 /// the later class after an earlier-class figure within tolerance, linked
-/// to the latest earlier-class figure before it.
-fn transitions(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
-    let mut by_package: BTreeMap<&str, Vec<(u8, &Figure)>> = BTreeMap::new();
-    for r in rows {
-        let (Some((key, rank)), Some(_), Some(_)) =
-            (package_key(&r.figure.metric), r.figure.published, r.figure.amount_usd)
-        else {
-            continue;
-        };
-        by_package.entry(key).or_default().push((rank, r.figure));
+/// to the latest earlier-class figure before it. Keyed by the later
+/// figure's metric.
+fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHashMap<&'a str, Found<'a>> {
+    // The metrics of each package, with their class ranks.
+    let mut by_package: BTreeMap<&str, Vec<(u8, &'a Timeline<'_>)>> = BTreeMap::new();
+    for t in timelines.iter().filter(|t| reconcilable(t.metric)) {
+        if let Some((key, rank)) = package_key(t.metric) {
+            by_package.entry(key).or_default().push((rank, t));
+        }
     }
     let close = |a: Decimal, b: Decimal| deviation_pct(a, b).is_some_and(|pct| pct.abs() <= settings.transition_pct);
-    let mut out = Vec::new();
-    for figures in by_package.values_mut() {
-        figures.sort_by(|a, b| (a.1.published, &a.1.mention_id).cmp(&(b.1.published, &b.1.mention_id)));
+    let mut out: FxHashMap<&'a str, Found<'a>> = FxHashMap::default();
+    // A package reported in one class only never moves.
+    for metrics in by_package.values().filter(|m| m.len() > 1) {
+        // (class rank, figure, its row on its metric's timeline)
+        let mut figures: Vec<(u8, &'a Figure<'a>, u32)> = metrics
+            .iter()
+            .flat_map(|(rank, t)| t.figures.iter().enumerate().map(move |(i, f)| (*rank, f, i as u32)))
+            .filter(|(_, f, _)| f.published.is_some() && f.amount_usd.is_some())
+            .collect();
+        figures.sort_by(|a, b| a.1.order().cmp(&b.1.order()));
         // Each (earlier figure's metric, later metric, rough value) is
         // reported once: at the first figure that makes the move.
         let mut reported: Vec<(&str, &str, Decimal)> = Vec::new();
         // A figure can only move a package on if some earlier figure was in
-        // a lower class: skip the search otherwise (most packages never
-        // change class, and the search looks back over the whole package).
+        // a lower class: skip the search otherwise (the search looks back
+        // over the whole package).
         let mut lowest_seen = u8::MAX;
-        for (i, (rank, later)) in figures.iter().enumerate() {
+        for (i, (rank, later, row)) in figures.iter().enumerate() {
             let can_move = lowest_seen < *rank;
             lowest_seen = lowest_seen.min(*rank);
             if !can_move {
                 continue;
             }
             let later_usd = later.amount_usd.unwrap_or_default();
-            let before = figures[..i].iter().rev().find(|(r, earlier)| {
+            let before = figures[..i].iter().rev().find(|(r, earlier, _)| {
                 r < rank
                     && earlier.published < later.published
                     && close(later_usd, earlier.amount_usd.unwrap_or_default())
             });
-            let Some((_, earlier)) = before else { continue };
-            let seen = reported.iter().any(|(from, to, v)| {
-                *from == earlier.metric.as_str() && *to == later.metric.as_str() && close(later_usd, *v)
-            });
+            let Some((_, earlier, _)) = before else { continue };
+            let seen = reported
+                .iter()
+                .any(|(from, to, v)| *from == earlier.metric && *to == later.metric && close(later_usd, *v));
             if seen {
                 continue;
             }
-            reported.push((earlier.metric.as_str(), later.metric.as_str(), later_usd));
-            let from_class = earlier.metric.rsplit('/').next().unwrap_or("");
-            let to_class = later.metric.rsplit('/').next().unwrap_or("");
-            let mut f = Finding::about(
-                Kind::Transition,
-                later,
-                format!(
-                    "{from_class} {} {} on {} → {to_class} {} {} on {}",
-                    earlier.amount.normalize(),
-                    earlier.currency,
-                    earlier.published.map(|d| d.to_string()).unwrap_or_default(),
-                    later.amount.normalize(),
-                    later.currency,
-                    later.published.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-            );
-            f.related_mention_id = Some(earlier.mention_id.clone());
-            out.push(f);
+            reported.push((earlier.metric, later.metric, later_usd));
+            out.entry(later.metric).or_default().push((
+                *row,
+                Finding { related: Some(earlier), ..Finding::about(Kind::Transition, later, Detail::Transition) },
+            ));
         }
     }
     out
@@ -443,13 +549,28 @@ fn transitions(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
 
 /// Outlets whose figures conflict with consensus far more often than the
 /// others' do. One finding per outlet, naming no single row.
-fn outlier_outlets(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding> {
-    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for r in rows {
-        let (Some(outlet), Some(agrees)) = (r.figure.outlet.as_deref(), r.agrees) else { continue };
-        let t = tally.entry(outlet).or_default();
-        t.0 += 1;
-        t.1 += usize::from(!agrees);
+fn outlier_outlets<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Vec<Finding<'a>> {
+    let tallies: Vec<FxHashMap<&'a str, (usize, usize)>> = timelines
+        .par_iter()
+        .filter(|t| reconcilable(t.metric))
+        .map(|t| {
+            let mut tally: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+            for (f, (_, agrees)) in t.figures.iter().zip(&t.marks) {
+                let (Some(outlet), Some(agrees)) = (f.outlet, *agrees) else { continue };
+                let t = tally.entry(outlet).or_default();
+                t.0 += 1;
+                t.1 += usize::from(!agrees);
+            }
+            tally
+        })
+        .collect();
+    let mut tally: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
+    for part in tallies {
+        for (outlet, (compared, off)) in part {
+            let t = tally.entry(outlet).or_default();
+            t.0 += compared;
+            t.1 += off;
+        }
     }
     let (all_compared, all_off) = tally.values().fold((0, 0), |acc, t| (acc.0 + t.0, acc.1 + t.1));
     let mut out = Vec::new();
@@ -461,24 +582,19 @@ fn outlier_outlets(rows: &[TimelineRow<'_>], settings: &Settings) -> Vec<Finding
         let rate = Decimal::from(off) / Decimal::from(compared);
         let rest_rate = Decimal::from(rest_off) / Decimal::from(rest_compared);
         if rate * Decimal::TWO >= Decimal::ONE && rate >= rest_rate * settings.outlier_ratio && rate > rest_rate {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             out.push(Finding {
                 kind: Kind::OutlierOutlet,
-                metric: String::new(),
-                outlet: Some(outlet.to_string()),
-                published: None,
-                article_id: None,
-                mention_id: None,
-                amount: None,
-                currency: None,
-                amount_usd: None,
-                consensus_usd: None,
-                deviation_pct: None,
-                related_mention_id: None,
-                detail: format!(
-                    "{off} of {compared} figures off consensus ({}%), against {}% for the other outlets",
-                    (rate * Decimal::ONE_HUNDRED).round_dp(0),
-                    (rest_rate * Decimal::ONE_HUNDRED).round_dp(0)
-                ),
+                figure: None,
+                consensus: None,
+                related: None,
+                detail: Detail::OutlierOutlet {
+                    outlet,
+                    off: count(off),
+                    compared: count(compared),
+                    rest_off: count(rest_off),
+                    rest_compared: count(rest_compared),
+                },
             });
         }
     }
@@ -491,105 +607,114 @@ mod tests {
     use crate::reconcile::testkit::{fig, usd};
     use crate::reconcile::timeline::{timelines, DEFAULT_WINDOW_DAYS};
 
-    fn run(figures: &[Figure]) -> Vec<Finding> {
-        findings(&timelines(figures, DEFAULT_WINDOW_DAYS), &Settings::default())
+    fn run<'a>(figures: &'a [Figure<'a>]) -> Vec<Finding<'a>> {
+        let lines: &'a [Timeline<'a>] = timelines(figures.to_vec(), DEFAULT_WINDOW_DAYS).leak();
+        findings(lines, &Settings::default())
     }
 
-    fn kinds_of(found: &[Finding], kind: Kind) -> Vec<&str> {
-        found.iter().filter(|f| f.kind == kind).filter_map(|f| f.mention_id.as_deref()).collect()
+    fn kinds_of<'a>(found: &[Finding<'a>], kind: Kind) -> Vec<&'a str> {
+        found.iter().filter(|f| f.kind == kind).filter_map(|f| f.mention_id()).collect()
     }
 
     #[test]
     fn figures_within_stated_precision_raise_nothing() {
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
             usd("b", "Beta", "2024-04-25", "$60.8 billion", "60800000000"),
             usd("c", "Gamma", "2024-04-26", "$61 billion", "61000000000"),
-        ]);
+        ];
+        let found = run(&figs);
         assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
     fn a_figure_off_consensus_conflicts_with_its_deviation() {
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
             usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000"),
             usd("c", "Gamma", "2024-04-26", "$60 billion", "60000000000"),
-        ]);
+        ];
+        let found = run(&figs);
         let conflicts: Vec<&Finding> = found.iter().filter(|f| f.kind == Kind::Conflict).collect();
         assert_eq!(conflicts.len(), 1, "{found:#?}");
         let c = conflicts[0];
-        assert_eq!(c.mention_id.as_deref(), Some("c"));
-        assert_eq!(c.consensus_usd.map(|v| v.normalize().to_string()).as_deref(), Some("61000000000"));
-        assert_eq!(c.deviation_pct.map(|v| v.to_string()).as_deref(), Some("-1.64"));
-        assert!(c.related_mention_id.is_some());
+        assert_eq!(c.mention_id(), Some("c"));
+        assert_eq!(c.consensus_usd().map(|v| v.normalize().to_string()).as_deref(), Some("61000000000"));
+        assert_eq!(c.deviation_pct().map(|v| v.to_string()).as_deref(), Some("-1.64"));
+        assert!(c.related_mention_id().is_some());
     }
 
     #[test]
     fn an_old_total_quoted_after_the_timeline_moved_is_stale_not_a_conflict() {
-        let found = run(&[
+        let figs = [
             usd("a1", "Alpha", "2024-01-10", "$113 billion", "113000000000"),
             usd("b1", "Beta", "2024-01-11", "$113 billion", "113000000000"),
             usd("a2", "Alpha", "2024-02-01", "$175 billion", "175000000000"),
             usd("b2", "Beta", "2024-02-02", "$175 billion", "175000000000"),
             usd("c", "Gamma", "2024-02-03", "$113 billion", "113000000000"),
-        ]);
+        ];
+        let found = run(&figs);
         assert_eq!(kinds_of(&found, Kind::Stale), ["c"], "{found:#?}");
         assert!(kinds_of(&found, Kind::Conflict).is_empty(), "{found:#?}");
         let stale = found.iter().find(|f| f.kind == Kind::Stale).unwrap();
         // The latest report of the old consensus (both agreed; the later wins).
-        assert_eq!(stale.related_mention_id.as_deref(), Some("b1"));
+        assert_eq!(stale.related_mention_id(), Some("b1"));
     }
 
     #[test]
     fn the_same_number_under_another_currency_is_a_mislabel() {
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-02-01", "$278 billion", "278000000000"),
             usd("b", "Beta", "2024-02-02", "$278 billion", "278000000000"),
             // €278 billion at 1.08 would be $300 billion: not the same figure.
             fig("c", "Gamma", "2024-02-03", "€278 billion", "278000000000", "EUR", "1.08"),
-        ]);
+        ];
+        let found = run(&figs);
         assert_eq!(kinds_of(&found, Kind::CurrencyMislabel), ["c"], "{found:#?}");
         let m = found.iter().find(|f| f.kind == Kind::CurrencyMislabel).unwrap();
-        assert_eq!(m.related_mention_id.as_deref(), Some("a"));
+        assert_eq!(m.related_mention_id(), Some("a"));
         // A euro figure that converts to the dollar one is no mislabel.
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-02-01", "$54 billion", "54000000000"),
             fig("c", "Gamma", "2024-02-03", "€54 billion", "54000000000", "EUR", "1"),
-        ]);
+        ];
+        let found = run(&figs);
         assert!(kinds_of(&found, Kind::CurrencyMislabel).is_empty(), "{found:#?}");
     }
 
     #[test]
     fn a_figure_with_no_source_among_sourced_ones_is_unsourced() {
         let mut a = usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000");
-        a.source = Some("US Congress".into());
+        a.source = Some("US Congress");
         let b = usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000");
-        let found = run(&[a, b]);
+        let figs = [a, b];
+        let found = run(&figs);
         assert_eq!(kinds_of(&found, Kind::Unsourced), ["b"], "{found:#?}");
         // When nobody cites a source, nobody is singled out.
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
             usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000"),
-        ]);
+        ];
+        let found = run(&figs);
         assert!(kinds_of(&found, Kind::Unsourced).is_empty());
     }
 
     #[test]
     fn a_package_moving_from_pending_to_enacted_is_one_transition() {
         let mut pending = usd("p", "Alpha", "2024-03-10", "$60 billion", "60000000000");
-        pending.metric = "united-states/ukraine/total/pending".into();
+        pending.metric = "united-states/ukraine/total/pending";
         let mut pending_again = usd("p2", "Beta", "2024-03-20", "$60 billion", "60000000000");
-        pending_again.metric = pending.metric.clone();
+        pending_again.metric = pending.metric;
         let enacted = usd("e", "Gamma", "2024-04-24", "$61 billion", "61000000000");
         let enacted_again = usd("e2", "Delta", "2024-04-25", "$61 billion", "61000000000");
         // A different, much smaller figure is not the same package.
         let other = usd("o", "Delta", "2024-04-26", "$2 billion", "2000000000");
-        let found = run(&[pending, pending_again, enacted, enacted_again, other]);
+        let figs = [pending, pending_again, enacted, enacted_again, other];
+        let found = run(&figs);
         assert_eq!(kinds_of(&found, Kind::Transition), ["e"], "{found:#?}");
         let t = found.iter().find(|f| f.kind == Kind::Transition).unwrap();
-        assert_eq!(t.related_mention_id.as_deref(), Some("p2"));
-        assert!(t.detail.starts_with("pending 60000000000 USD on 2024-03-20 → enacted"), "{}", t.detail);
+        assert_eq!(t.related_mention_id(), Some("p2"));
+        assert!(t.to_string().starts_with("pending 60000000000 USD on 2024-03-20 → enacted"), "{t}");
     }
 
     #[test]
@@ -603,19 +728,20 @@ mod tests {
         }
         let found = run(&figures);
         let outliers: Vec<&str> =
-            found.iter().filter(|f| f.kind == Kind::OutlierOutlet).filter_map(|f| f.outlet.as_deref()).collect();
+            found.iter().filter(|f| f.kind == Kind::OutlierOutlet).filter_map(|f| f.outlet()).collect();
         assert_eq!(outliers, ["Xeta"], "{found:#?}");
         assert_eq!(kinds_of(&found, Kind::Conflict).len(), 4);
     }
 
     #[test]
     fn undated_figures_are_reported_not_dated() {
-        let found = run(&[
+        let figs = [
             usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
             usd("u", "Weekly", "no date", "$61 billion", "61000000000"),
-        ]);
+        ];
+        let found = run(&figs);
         assert_eq!(kinds_of(&found, Kind::Undated), ["u"]);
         let u = found.iter().find(|f| f.kind == Kind::Undated).unwrap();
-        assert_eq!(u.published, None);
+        assert_eq!(u.published(), None);
     }
 }

@@ -12,7 +12,16 @@ pub mod tolerance;
 mod testkit;
 
 pub use compare::{compare, Comparison, Standing};
-pub use figure::{figures, Figure};
+pub use figure::{figures, Figure, Figures, Row};
 pub use findings::{findings, Finding, Kind, Settings, COLUMNS as FINDING_COLUMNS};
-pub use timeline::{consensus, timelines, Consensus, TimelineRow, COLUMNS as TIMELINE_COLUMNS};
+pub use timeline::{consensus, timelines, Consensus, Timeline, TimelineRow, COLUMNS as TIMELINE_COLUMNS};
 pub use tolerance::{agree, Interval};
+
+use crate::ledger::query::{select, Filter};
+use crate::ledger::{Ledger, LedgerError};
+
+/// The ledger columns reconciliation reads, for every row or one metric's,
+/// ready for `figures`.
+pub fn load(ledger: &Ledger, metric: Option<&str>) -> Result<polars::prelude::DataFrame, LedgerError> {
+    select(ledger, &Filter { metric: metric.map(str::to_string), ..Filter::default() }, &figure::COLUMNS)
+}
