@@ -105,6 +105,76 @@ fn reconcile_names_each_disagreement_of_a_scenario() {
     assert!(text.contains("currency_mislabel"), "{text}");
 }
 
+/// Fictional outlets over five months: the total moves from $113 billion
+/// to $175 billion, and one outlet keeps quoting the old total.
+const STALE_TOTAL: &str = r#"{"id":"s1","outlet":"Northgate Herald","published":"2024-01-10","text":"The United States has approved $113 billion in aid for Ukraine, the State Department said."}
+{"id":"s2","outlet":"Lakeside Tribune","published":"2024-01-11","text":"The United States has approved $113 billion in aid for Ukraine so far, the State Department said."}
+{"id":"s3","outlet":"Northgate Herald","published":"2024-03-01","text":"The United States has approved $175 billion in aid for Ukraine, the State Department said on Friday."}
+{"id":"s4","outlet":"Lakeside Tribune","published":"2024-03-02","text":"The United States has approved $175 billion in aid for Ukraine in all, the State Department said."}
+{"id":"s5","outlet":"Valley Courier","published":"2024-03-03","text":"All told, the United States has approved $175 billion in aid for Ukraine, the State Department said."}
+{"id":"s6","outlet":"Rearview Gazette","published":"2024-03-05","text":"The United States has approved $113 billion in aid for Ukraine, the State Department said this week."}
+{"id":"s7","outlet":"Northgate Herald","published":"2024-04-01","text":"The United States has approved $175 billion in aid for Ukraine to date, the State Department said."}
+{"id":"s8","outlet":"Rearview Gazette","published":"2024-04-02","text":"So far the United States has approved $113 billion in aid for Ukraine, the State Department said."}
+{"id":"s9","outlet":"Lakeside Tribune","published":"2024-05-01","text":"The United States has now approved $175 billion in aid for Ukraine, the State Department said."}
+{"id":"s10","outlet":"Valley Courier","published":"2024-05-01","text":"The United States has approved $175 billion in aid for Ukraine overall, the State Department said."}
+{"id":"s11","outlet":"Rearview Gazette","published":"2024-05-02","text":"The United States has approved $113 billion in aid for Ukraine since 2022, the State Department said."}
+"#;
+
+#[test]
+fn an_outlet_quoting_an_old_total_is_stale_and_an_outlier() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), STALE_TOTAL).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = json_lines(&stdout(&out));
+    let of_kind = |kind: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|f| f["finding"] == kind)
+            .map(|f| f["article_id"].as_str().or(f["outlet"].as_str()).unwrap_or("").to_string())
+            .collect()
+    };
+    // Each time the Gazette repeats $113 billion, the others have moved on.
+    assert_eq!(of_kind("stale"), ["s6", "s8", "s11"], "{found:#?}");
+    assert!(of_kind("conflict").is_empty(), "{found:#?}");
+    let stale = found.iter().find(|f| f["article_id"] == "s8").unwrap();
+    assert_eq!(stale["consensus_usd"], "175000000000");
+    // The old consensus it repeats: the latest report of $113 billion.
+    assert!(stale["related_mention_id"].as_str().unwrap().starts_with("s2:"), "{stale}");
+    // Three of three off consensus, against none for the others.
+    let outliers: Vec<&serde_json::Value> = found.iter().filter(|f| f["finding"] == "outlier_outlet").collect();
+    assert_eq!(outliers.len(), 1, "{found:#?}");
+    assert_eq!(outliers[0]["outlet"], "Rearview Gazette");
+    assert!(outliers[0]["detail"].as_str().unwrap().starts_with("3 of 3 figures off consensus"), "{}", outliers[0]);
+}
+
+/// Two outlets, one undated, that round one package differently: no
+/// consensus can decide, so the pair is a discrepancy; a third that states
+/// the figure within the precision of one of them raises nothing more.
+const NEAR_MISS: &str = r#"{"id":"d1","outlet":"Northgate Herald","published":"2024-04-27","text":"The United States approved $60 billion in aid for Ukraine this week, the White House said."}
+{"id":"d2","outlet":"Undated Weekly","text":"The United States approved $60.8 billion in aid for Ukraine, the White House said."}
+{"id":"d3","outlet":"Valley Courier","published":"2024-04-28","text":"The United States approved nearly $61 billion in aid for Ukraine, the White House said."}
+"#;
+
+#[test]
+fn close_figures_no_consensus_decides_are_a_discrepancy() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), NEAR_MISS).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path());
+    let found = json_lines(&stdout(&out));
+    let discrepancies: Vec<&serde_json::Value> = found.iter().filter(|f| f["finding"] == "discrepancy").collect();
+    assert_eq!(discrepancies.len(), 1, "{found:#?}");
+    let d = discrepancies[0];
+    assert_eq!(d["article_id"], "d1");
+    assert!(d["related_mention_id"].as_str().unwrap().starts_with("d2:"), "{d}");
+    assert!(d["detail"].as_str().unwrap().starts_with("-1.32% from Undated Weekly 60800000000 USD (undated)"), "{d}");
+    // The undated report is still reported as undated, with no date given.
+    let undated = found.iter().find(|f| f["finding"] == "undated").unwrap();
+    assert_eq!((undated["article_id"].as_str(), undated["published"].as_str()), (Some("d2"), None));
+}
+
 #[test]
 fn reconcile_without_a_ledger_says_so() {
     let dir = tempfile::tempdir().unwrap();

@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// Find conflicts, stale and mislabelled figures, unsourced figures,
-/// status transitions and outlier outlets.
+/// status transitions, outlier outlets and discrepancies.
 #[derive(Args, Debug)]
 pub struct ReconcileArgs {
     /// The ledger folder (default: $AIDLEDGER_LEDGER, else ./ledger).
@@ -32,6 +32,14 @@ pub struct ReconcileArgs {
     /// The trailing window, in days, that consensus looks back over.
     #[arg(long, value_name = "DAYS", default_value_t = DEFAULT_WINDOW_DAYS, value_parser = clap::value_parser!(i64).range(1..=MAX_WINDOW_DAYS))]
     window: i64,
+    /// Two figures of a metric within this many percent of each other that
+    /// disagree, where no consensus decides, are a discrepancy.
+    #[arg(long, value_name = "PCT", default_value = "5")]
+    near_pct: rust_decimal::Decimal,
+    /// A later-status figure within this many percent of an earlier-status
+    /// one is the same package moving (a transition).
+    #[arg(long, value_name = "PCT", default_value = "10")]
+    transition_pct: rust_decimal::Decimal,
     #[arg(long, value_enum, default_value_t = FindingsFormat::Table)]
     format: FindingsFormat,
     /// Write to this file instead of standard output.
@@ -54,7 +62,15 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let df = reconcile::load(&ledger, args.metric.as_deref())?;
     let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
     let rows = reconcile::timeline::timelines(figures, args.window);
-    let settings = Settings { window_days: args.window, ..Settings::default() };
+    if args.near_pct.is_sign_negative() || args.transition_pct.is_sign_negative() {
+        anyhow::bail!("--near-pct and --transition-pct take a percentage of 0 or more");
+    }
+    let settings = Settings {
+        window_days: args.window,
+        discrepancy_pct: args.near_pct,
+        transition_pct: args.transition_pct,
+        ..Settings::default()
+    };
     let mut found = reconcile::findings(&rows, &settings);
     if from.is_some() || to.is_some() {
         found.retain(|f| {

@@ -109,7 +109,12 @@ impl<'a> Figure<'a> {
         Figure::with_interval(interval, row)
     }
 
-    fn with_interval(interval: Interval, row: Row<'a>) -> Figure<'a> {
+    fn with_interval(interval: Interval, mut row: Row<'a>) -> Figure<'a> {
+        // A dollar figure is its own dollar value, dated or not (the ledger
+        // converts only what has a date to take a rate from).
+        if row.amount_usd.is_none() && row.currency == "USD" {
+            row.amount_usd = Some(row.amount);
+        }
         let interval_usd = row.amount_usd.and_then(|usd| {
             if usd == row.amount || row.amount.is_zero() {
                 Some(interval)

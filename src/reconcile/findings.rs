@@ -8,11 +8,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::figure::{number_key, Figure};
 use super::timeline::{Consensus, Timeline, TimelineRow, MIN_SUPPORT};
-use super::tolerance::agree;
+use super::tolerance::{agree, Interval};
 
 /// What a finding says about its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,6 +31,10 @@ pub enum Kind {
     Transition,
     /// An outlet that conflicts with consensus far more often than others.
     OutlierOutlet,
+    /// Close to another outlet's figure of the same metric but outside its
+    /// stated precision, where no consensus decides between them (too few
+    /// voices, or an undated report: "$60 billion" against "$60.8 billion").
+    Discrepancy,
     /// The article has no publication date; the figure is on no timeline.
     Undated,
 }
@@ -44,6 +48,7 @@ impl Kind {
             Kind::Unsourced => "unsourced",
             Kind::Transition => "transition",
             Kind::OutlierOutlet => "outlier_outlet",
+            Kind::Discrepancy => "discrepancy",
             Kind::Undated => "undated",
         }
     }
@@ -76,6 +81,11 @@ pub enum Detail<'a> {
         compared: u32,
         rest_off: u32,
         rest_compared: u32,
+    },
+    /// The related figure is the nearby value; how far apart, in percent
+    /// of it.
+    Discrepancy {
+        apart_pct: Decimal,
     },
     Undated,
 }
@@ -204,6 +214,17 @@ impl fmt::Display for Finding<'_> {
                     pct(rest_off, rest_compared)
                 )
             }
+            Detail::Discrepancy { apart_pct } => match related {
+                Some(r) => write!(
+                    out,
+                    "{apart_pct}% from {} {} {} {}; neither within the other's stated precision, no consensus to decide",
+                    r.outlet.unwrap_or("another report"),
+                    r.amount.normalize(),
+                    r.currency,
+                    date_or_undated(r.published),
+                ),
+                None => write!(out, "{apart_pct}% from another report"),
+            },
             Detail::Undated => write!(out, "the article carries no publication date"),
         }
     }
@@ -269,12 +290,16 @@ pub struct Settings {
     /// metric may be for the first to count as unsourced (the consensus
     /// window: further apart, they are likely different quantities).
     pub window_days: i64,
+    /// Two figures of a metric within this many percent of each other
+    /// that do not agree are a discrepancy when no consensus decides.
+    pub discrepancy_pct: Decimal,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             transition_pct: Decimal::from(10),
+            discrepancy_pct: Decimal::from(5),
             outlier_min_figures: 3,
             outlier_ratio: Decimal::TWO,
             window_days: super::timeline::DEFAULT_WINDOW_DAYS,
@@ -308,6 +333,7 @@ pub fn findings<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Vec<F
                 disagreements(&rows, &mut out);
                 currency_mislabels(&rows, &mut out);
                 unsourced(&rows, settings, &mut out);
+                discrepancies(&rows, settings, &mut out);
                 if let Some(found) = moved.get(t.metric) {
                     out.extend(found.iter().cloned());
                 }
@@ -467,6 +493,68 @@ fn unsourced<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Found<
         out.push((
             i as u32,
             Finding { related: Some(nearest.1), ..Finding::about(Kind::Unsourced, r.figure, Detail::Unsourced) },
+        ));
+    }
+}
+
+/// Figures that no consensus judges (fewer than two voices behind it at
+/// their date, or no date at all), each set against the nearest value of
+/// its metric that another outlet reported and no consensus judged either,
+/// when the two are close but neither is within the other's stated
+/// precision. Each pair, and each
+/// article against one value, is reported once. Undated reports take part
+/// without being given a date: two reports of a value need no dates to
+/// differ. The metric's distinct values are few, so each figure is held
+/// against those, not against every other figure.
+fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Found<'a>) {
+    // A figure a consensus judged is a conflict or agrees: it takes no part.
+    let undecided = |r: &TimelineRow<'_>| r.figure.published.is_none() || r.agrees.is_none();
+    // The distinct values of the undecided, each with the figures stating it.
+    let mut values: Vec<(Decimal, Interval, Vec<&'a Figure<'a>>)> = Vec::new();
+    let mut index: FxHashMap<(u128, Option<u128>, Option<u128>), usize> = FxHashMap::default();
+    for r in rows.iter().filter(|r| undecided(r)) {
+        let Some((usd, interval)) = r.figure.usd() else { continue };
+        let bits = |d: Decimal| u128::from_le_bytes(d.serialize());
+        let key = (bits(usd), interval.low.map(bits), interval.high.map(bits));
+        let at = *index.entry(key).or_insert_with(|| {
+            values.push((usd, interval, Vec::new()));
+            values.len() - 1
+        });
+        values[at].2.push(r.figure);
+    }
+    if values.len() < 2 {
+        return;
+    }
+    let near = |a: Decimal, b: Decimal| deviation_pct(a, b).is_some_and(|p| p.abs() <= settings.discrepancy_pct);
+    // Articles already set against each other, either way round.
+    let mut reported: FxHashSet<(&str, &str)> = FxHashSet::default();
+    for (i, r) in rows.iter().enumerate() {
+        let Some((usd, interval)) = r.figure.usd().filter(|_| undecided(r)) else { continue };
+        let other = |g: &&&Figure<'_>| {
+            g.outlet != r.figure.outlet
+                && g.story != r.figure.story
+                && match (g.published, r.figure.published) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs() < settings.window_days,
+                    _ => true,
+                }
+        };
+        let nearest = values
+            .iter()
+            .filter(|(v, vi, _)| near(usd, *v) && !agree(usd, &interval, *v, vi))
+            .filter_map(|(v, _, figs)| Some(((usd - v).abs(), *figs.iter().find(other)?)))
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.order().cmp(&b.1.order())));
+        let Some((_, g)) = nearest else { continue };
+        let (a, b) = (r.figure.article_id, g.article_id);
+        if !reported.insert(if a <= b { (a, b) } else { (b, a) }) {
+            continue;
+        }
+        let Some(apart_pct) = deviation_pct(usd, g.amount_usd.unwrap_or_default()) else { continue };
+        out.push((
+            i as u32,
+            Finding {
+                related: Some(g),
+                ..Finding::about(Kind::Discrepancy, r.figure, Detail::Discrepancy { apart_pct })
+            },
         ));
     }
 }
