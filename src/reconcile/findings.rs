@@ -274,6 +274,44 @@ impl Finding<'_> {
     }
 }
 
+impl Finding<'_> {
+    /// The finding as a CSV record in `COLUMNS` order, the same bytes the
+    /// csv crate writes for `cells` (text escaped against formulas, numbers
+    /// as they are); `scratch` holds the detail while it is written.
+    pub fn write_csv(&self, out: &mut Vec<u8>, scratch: &mut String) {
+        use crate::output::CsvRecord;
+        use std::fmt::Write;
+        let mut rec = CsvRecord::new(out);
+        let text = |rec: &mut CsvRecord<'_>, v: Option<&str>| match v {
+            Some(v) => rec.text(v),
+            None => rec.empty(),
+        };
+        let value = |rec: &mut CsvRecord<'_>, v: Option<&dyn fmt::Display>| match v {
+            Some(v) => rec.value(v),
+            None => rec.empty(),
+        };
+        let f = self.figure;
+        rec.text(self.kind.as_str());
+        text(&mut rec, Some(self.metric()).filter(|m| !m.is_empty()));
+        text(&mut rec, self.outlet());
+        value(&mut rec, self.published().as_ref().map(|d| d as &dyn fmt::Display));
+        text(&mut rec, f.map(|f| f.article_id));
+        text(&mut rec, f.map(|f| f.mention_id));
+        value(&mut rec, f.map(|f| f.amount.normalize()).as_ref().map(|v| v as &dyn fmt::Display));
+        text(&mut rec, f.map(|f| f.currency));
+        let usd = f.and_then(|f| f.amount_usd).map(|v| v.round_dp(2).normalize());
+        value(&mut rec, usd.as_ref().map(|v| v as &dyn fmt::Display));
+        let consensus = self.consensus_usd().map(|v| v.round_dp(2).normalize());
+        value(&mut rec, consensus.as_ref().map(|v| v as &dyn fmt::Display));
+        value(&mut rec, self.deviation_pct().as_ref().map(|v| v as &dyn fmt::Display));
+        text(&mut rec, self.related_mention_id());
+        scratch.clear();
+        let _ = write!(scratch, "{self}");
+        rec.text(scratch);
+        rec.end();
+    }
+}
+
 /// How the checks are tuned.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -747,6 +785,20 @@ mod tests {
         let stale = found.iter().find(|f| f.kind == Kind::Stale).unwrap();
         // The latest report of the old consensus (both agreed; the later wins).
         assert_eq!(stale.related_mention_id(), Some("b1"));
+    }
+
+    #[test]
+    fn an_article_stating_the_consensus_and_a_tranche_beside_it_does_not_conflict() {
+        let a = usd("a", "Alpha", "2022-06-30", "£2.3bn", "2300000000");
+        let b = usd("b", "Beta", "2022-06-30", "£2.3bn", "2300000000");
+        // Beta's article goes on to a new £1bn tranche; Gamma gives only £1bn.
+        let mut tranche = usd("b2", "Beta", "2022-06-30", "£1bn", "1000000000");
+        tranche.article_id = b.article_id;
+        tranche.start = 400;
+        let lone = usd("c", "Gamma", "2022-06-30", "£1bn", "1000000000");
+        let figs = [a, b, tranche, lone];
+        let found = run(&figs);
+        assert_eq!(kinds_of(&found, Kind::Conflict), ["c"], "{found:#?}");
     }
 
     #[test]

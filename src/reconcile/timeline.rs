@@ -1,8 +1,8 @@
 //! A metric's figures by date, and the consensus as of each date: the value
 //! most independent outlets agree on within a trailing window.
 //!
-//! Independence: each outlet votes once, with its latest figure in the
-//! window, and copies of one story (the same sentence, as syndicated wire
+//! Independence: each outlet votes once, with its latest article's (first)
+//! figure in the window, and copies of one story (the same sentence, as syndicated wire
 //! copy and mirrors carry it) vote once however many outlets ran them. Ties
 //! go to a figure attributed to a named source, then to the latest.
 //!
@@ -77,10 +77,10 @@ pub struct TimelineRow<'a> {
     /// dollar value.
     pub consensus: Option<Consensus<'a>>,
     /// Whether the figure agrees with the consensus; None when either has
-    /// no dollar value, or when fewer than `MIN_SUPPORT` independent voices
-    /// stand behind the consensus: one outlet's figure is no yardstick for
-    /// another's (and an article naming several sizes of one kind of aid
-    /// would otherwise conflict with itself).
+    /// no dollar value, when fewer than `MIN_SUPPORT` independent voices
+    /// stand behind the consensus (one outlet's figure is no yardstick for
+    /// another's), or when the figure's own article states the consensus
+    /// too (its other sizes of the metric are parts or tranches).
     pub agrees: Option<bool>,
 }
 
@@ -160,6 +160,13 @@ fn group_rank(a: &Figure<'_>, b: &Figure<'_>) -> std::cmp::Ordering {
     a.source.is_some().cmp(&b.source.is_some()).then(finer).then_with(|| a.order().cmp(&b.order()))
 }
 
+/// Which of an outlet's figures is its vote: the latest article's, and of
+/// that article's figures the first in the text (the lede states the
+/// headline figure; what follows is often a part or a tranche of it).
+fn voice_rank<'a>(f: &Figure<'a>) -> (Option<NaiveDate>, &'a str, std::cmp::Reverse<i64>) {
+    (f.published, f.article_id, std::cmp::Reverse(f.start))
+}
+
 /// An outlet's voice; an unnamed outlet is its own voice per article.
 fn voice_of<'a>(f: &Figure<'a>) -> &'a str {
     f.outlet.unwrap_or(f.article_id)
@@ -177,7 +184,7 @@ pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: 
             continue;
         }
         match by_voice.entry(voice_of(f)) {
-            Entry::Occupied(mut e) if order(e.get()) < order(f) => {
+            Entry::Occupied(mut e) if voice_rank(e.get()) < voice_rank(f) => {
                 e.insert(f);
             }
             Entry::Occupied(_) => {}
@@ -522,6 +529,24 @@ impl<'s, 'a> Sliding<'s, 'a> {
                 };
                 marks.push((at, agrees));
             }
+            // An article that states the consensus itself and another size
+            // of the metric beside it ("£2.3bn in all, of which £1bn new")
+            // is not contradicting the consensus: its other figure measures
+            // a part or a tranche, and is not held against it. An article's
+            // figures of a day sit together (by article, then place).
+            let mut run = i;
+            while run < j {
+                let article = self.figures[run].article_id;
+                let end = (run..j).find(|&p| self.figures[p].article_id != article).unwrap_or(j);
+                if marks[run..end].iter().any(|m| m.1 == Some(true)) {
+                    for m in &mut marks[run..end] {
+                        if m.1 == Some(false) {
+                            m.1 = None;
+                        }
+                    }
+                }
+                run = end;
+            }
             i = j;
         }
         marks.resize(n, (NONE, None));
@@ -536,6 +561,12 @@ impl<'s, 'a> Sliding<'s, 'a> {
         }
         let old = self.voice_figure[v as usize];
         if old != NONE {
+            // Later in the same article: the article's first figure stays
+            // the vote (see `voice_rank`).
+            let (was, now) = (&self.figures[old as usize], &self.figures[p]);
+            if (was.published, was.article_id) == (now.published, now.article_id) {
+                return;
+            }
             self.unvoice(old as usize);
         }
         self.voice_figure[v as usize] = p as u32;
