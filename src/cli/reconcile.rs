@@ -85,7 +85,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
                 "{:<17} {:<10} {:<20} {:>16} {:>16} {:>8}  {:<40} detail",
                 "finding", "published", "outlet", "amount_usd", "consensus_usd", "dev_%", "metric"
             )?;
-            for f in &found {
+            for f in found.iter() {
                 let c = f.cells().map(Option::unwrap_or_default);
                 let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
                 writeln!(
@@ -113,7 +113,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
 /// Findings as CSV, formatted on both cores a block at a time and written
 /// in order: a large ledger raises millions (the same bytes as the generic
 /// CSV writer; a test holds them to it).
-fn write_findings_csv(out: &mut dyn Write, found: &[reconcile::Finding<'_>]) -> anyhow::Result<()> {
+fn write_findings_csv(out: &mut dyn Write, found: &reconcile::Findings<'_>) -> anyhow::Result<()> {
     use rayon::prelude::*;
     let mut header = Vec::new();
     let mut rec = aidledger::output::CsvRecord::new(&mut header);
@@ -123,7 +123,7 @@ fn write_findings_csv(out: &mut dyn Write, found: &[reconcile::Finding<'_>]) -> 
     rec.end();
     out.write_all(&header)?;
     // A bounded number of blocks in memory at a time.
-    for group in found.chunks(1 << 20) {
+    for group in found.pieces().iter().flat_map(|piece| piece.chunks(1 << 20)) {
         let blocks: Vec<Vec<u8>> = group
             .par_chunks(1 << 14)
             .map(|block| {

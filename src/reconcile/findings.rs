@@ -358,37 +358,72 @@ fn reconcilable(metric: &str) -> bool {
 /// small numbers.
 type Found<'a> = Vec<(u32, Finding<'a>)>;
 
-/// Every finding of every check: outlets first, then metric by metric in
-/// timeline order (by date, undated figures last).
-pub fn findings<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Vec<Finding<'a>> {
+/// Every finding, in the order they are listed: outlets first, then metric
+/// by metric in timeline order (by date, undated figures last). Kept in the
+/// pieces the checks made them in: gathering millions into one vector would
+/// only copy them.
+#[derive(Debug, Clone, Default)]
+pub struct Findings<'a> {
+    pieces: Vec<Vec<Finding<'a>>>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = &Finding<'a>> + '_ {
+        self.pieces.iter().flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The pieces, in order; each is listed whole before the next.
+    pub fn pieces(&self) -> &[Vec<Finding<'a>>] {
+        &self.pieces
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&Finding<'a>) -> bool) {
+        for piece in &mut self.pieces {
+            piece.retain(&mut keep);
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Finding<'a>> {
+        self.pieces.into_iter().flatten().collect()
+    }
+}
+
+/// Every finding of every check.
+pub fn findings<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Findings<'a> {
     let moved = transitions(timelines, settings);
-    let per_metric: Vec<Found<'a>> = timelines
-        .par_iter()
-        .map(|t| {
-            let mut out = Vec::new();
-            if reconcilable(t.metric) {
-                let rows: Vec<TimelineRow<'a>> = t.rows().collect();
-                disagreements(&rows, &mut out);
-                currency_mislabels(&rows, &mut out);
-                unsourced(&rows, settings, &mut out);
-                discrepancies(&rows, settings, &mut out);
-                if let Some(found) = moved.get(t.metric) {
-                    out.extend(found.iter().cloned());
-                }
+    let per_metric = timelines.par_iter().map(|t| {
+        // Most figures raise one finding or none: room for one each spares
+        // the vector growing (and the memory it would leave behind).
+        let mut out = Vec::with_capacity(t.len());
+        if reconcilable(t.metric) {
+            let rows: Vec<TimelineRow<'a>> = t.rows().collect();
+            disagreements(&rows, &mut out);
+            currency_mislabels(&rows, &mut out);
+            unsourced(&rows, settings, &mut out);
+            discrepancies(&rows, settings, &mut out);
+            if let Some(found) = moved.get(t.metric) {
+                out.extend(found.iter().cloned());
             }
-            out.extend(
-                (t.dated()..t.len()).map(|i| (i as u32, Finding::about(Kind::Undated, &t.figures[i], Detail::Undated))),
-            );
-            // Each check found its figures in timeline order: a stable sort
-            // merges the runs.
-            out.sort_by_key(|(i, f)| (*i, f.kind));
-            out
-        })
-        .collect();
-    let mut out = outlier_outlets(timelines, settings);
-    out.reserve(per_metric.iter().map(Vec::len).sum());
-    out.extend(per_metric.into_iter().flatten().map(|(_, f)| f));
-    out
+        }
+        out.extend(
+            (t.dated()..t.len()).map(|i| (i as u32, Finding::about(Kind::Undated, &t.figures[i], Detail::Undated))),
+        );
+        // Each check found its figures in timeline order: a stable sort
+        // merges the runs. The row numbers are dropped in place.
+        out.sort_by_key(|(i, f)| (*i, f.kind));
+        out.into_iter().map(|(_, f)| f).collect::<Vec<Finding<'a>>>()
+    });
+    let mut pieces = vec![outlier_outlets(timelines, settings)];
+    pieces.par_extend(per_metric);
+    Findings { pieces }
 }
 
 fn deviation_pct(value: Decimal, consensus: Decimal) -> Option<Decimal> {
@@ -450,19 +485,32 @@ fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
     // Only a number written under two labels can be mislabelled, and such
     // a number is written at least once under a label other than the
     // metric's most common one: look at those numbers only.
-    let Some(first) = rows.first() else { return };
-    if rows.iter().all(|r| r.figure.currency == first.figure.currency) {
+    // The metric's labels, numbered (a handful: compared, not hashed).
+    let mut names: Vec<&str> = Vec::new();
+    let labelled: Vec<u8> = rows
+        .iter()
+        .map(|r| match names.iter().position(|n| *n == r.figure.currency) {
+            Some(at) => at as u8,
+            None if names.len() < usize::from(u8::MAX) => {
+                names.push(r.figure.currency);
+                names.len() as u8 - 1
+            }
+            None => u8::MAX,
+        })
+        .collect();
+    if names.len() < 2 {
         return;
     }
+    let numbers: Vec<u128> = rows.iter().map(|r| number_key(r.figure.amount)).collect();
     // Per number and label: how many reports, and the first (rows are in
     // timeline order, so the first seen is the earliest).
-    let mut labels: FxHashMap<(u128, &str), (usize, usize)> = FxHashMap::default();
-    for (i, r) in rows.iter().enumerate() {
-        labels.entry((number_key(r.figure.amount), r.figure.currency)).or_insert((0, i)).0 += 1;
+    let mut labels: FxHashMap<(u128, u8), (usize, usize)> = FxHashMap::default();
+    for (i, key) in numbers.iter().zip(&labelled).enumerate() {
+        labels.entry((*key.0, *key.1)).or_insert((0, i)).0 += 1;
     }
     // Per number: how many labels, and the usual one's first report (most
     // reports, then the earliest).
-    let mut usual: FxHashMap<u128, (usize, &str, usize, usize)> = FxHashMap::default();
+    let mut usual: FxHashMap<u128, (usize, u8, usize, usize)> = FxHashMap::default();
     for (&(number, label), &(count, first)) in &labels {
         let e = usual.entry(number).or_insert((0, label, count, first));
         e.0 += 1;
@@ -470,9 +518,13 @@ fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
             (e.1, e.2, e.3) = (label, count, first);
         }
     }
+    usual.retain(|_, u| u.0 > 1);
+    if usual.is_empty() {
+        return;
+    }
     for (i, r) in rows.iter().enumerate() {
-        let Some(&(n_labels, label, _, first)) = usual.get(&number_key(r.figure.amount)) else { continue };
-        if n_labels < 2 || r.figure.currency == label {
+        let Some(&(_, label, _, first)) = usual.get(&numbers[i]) else { continue };
+        if labelled[i] == label {
             continue;
         }
         let reference = rows[first].figure;
@@ -735,7 +787,7 @@ mod tests {
 
     fn run<'a>(figures: &'a [Figure<'a>]) -> Vec<Finding<'a>> {
         let lines: &'a [Timeline<'a>] = timelines(figures.to_vec(), DEFAULT_WINDOW_DAYS).leak();
-        findings(lines, &Settings::default())
+        findings(lines, &Settings::default()).into_vec()
     }
 
     fn kinds_of<'a>(found: &[Finding<'a>], kind: Kind) -> Vec<&'a str> {

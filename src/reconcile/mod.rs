@@ -13,7 +13,7 @@ mod testkit;
 
 pub use compare::{compare, Comparison, Standing};
 pub use figure::{figures, Figure, Figures, Row};
-pub use findings::{findings, Finding, Kind, Settings, COLUMNS as FINDING_COLUMNS};
+pub use findings::{findings, Finding, Findings, Kind, Settings, COLUMNS as FINDING_COLUMNS};
 pub use timeline::{consensus, timelines, Consensus, Timeline, TimelineRow, COLUMNS as TIMELINE_COLUMNS};
 pub use tolerance::{agree, Interval};
 
