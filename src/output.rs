@@ -205,6 +205,83 @@ impl<'b> CsvRecord<'b> {
         let _ = write!(self.out, "{v}");
     }
 
+    /// A decimal as `Decimal::normalize().to_string()` prints it ("61000000000",
+    /// "-1.5"), without the formatting machinery: millions of amounts.
+    pub fn decimal(&mut self, d: rust_decimal::Decimal) {
+        self.next_field();
+        let (mut m, mut scale) = (d.mantissa().unsigned_abs(), d.scale() as usize);
+        // The zeros the scale makes trailing go ("61000000000.00000000" →
+        // "61000000000"); eight at once first, as ledger amounts carry eight.
+        if scale >= 8 && m % 100_000_000 == 0 {
+            m /= 100_000_000;
+            scale -= 8;
+        }
+        while scale > 0 && m % 10 == 0 {
+            m /= 10;
+            scale -= 1;
+        }
+        if m == 0 {
+            self.out.push(b'0');
+            return;
+        }
+        if d.is_sign_negative() {
+            self.out.push(b'-');
+        }
+        let mut digits = [0u8; 40];
+        let mut at = digits.len();
+        match u64::try_from(m) {
+            Ok(mut small) => {
+                while small > 0 {
+                    at -= 1;
+                    digits[at] = b'0' + (small % 10) as u8;
+                    small /= 10;
+                }
+            }
+            Err(_) => {
+                while m > 0 {
+                    at -= 1;
+                    digits[at] = b'0' + (m % 10) as u8;
+                    m /= 10;
+                }
+            }
+        }
+        let digits = &digits[at..];
+        if scale == 0 {
+            self.out.extend_from_slice(digits);
+        } else if digits.len() > scale {
+            let point = digits.len() - scale;
+            self.out.extend_from_slice(&digits[..point]);
+            self.out.push(b'.');
+            self.out.extend_from_slice(&digits[point..]);
+        } else {
+            self.out.extend_from_slice(b"0.");
+            self.out.extend(std::iter::repeat_n(b'0', scale - digits.len()));
+            self.out.extend_from_slice(digits);
+        }
+    }
+
+    /// A date as YYYY-MM-DD.
+    pub fn date(&mut self, d: chrono::NaiveDate) {
+        use chrono::Datelike;
+        if (0..=9999).contains(&d.year()) {
+            self.next_field();
+            let (y, m, day) = (d.year() as u32, d.month(), d.day());
+            let two = |v: u32| [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
+            self.out.extend_from_slice(&[
+                b'0' + (y / 1000) as u8,
+                b'0' + (y / 100 % 10) as u8,
+                b'0' + (y / 10 % 10) as u8,
+                b'0' + (y % 10) as u8,
+                b'-',
+            ]);
+            self.out.extend_from_slice(&two(m));
+            self.out.push(b'-');
+            self.out.extend_from_slice(&two(day));
+        } else {
+            self.value(d);
+        }
+    }
+
     pub fn empty(&mut self) {
         self.next_field();
     }
@@ -332,5 +409,40 @@ mod tests {
         theirs.write_record(&row).unwrap();
         let theirs = theirs.into_inner().unwrap();
         assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+    }
+
+    #[test]
+    fn decimals_and_dates_written_by_hand_print_as_their_display() {
+        use rust_decimal::Decimal;
+        use std::str::FromStr;
+        let values = [
+            "0",
+            "0.00000000",
+            "61000000000.00000000",
+            "-1.64",
+            "-0.5",
+            "0.05",
+            "60800000000",
+            "1234567.5",
+            "-61000000000.00",
+            "0.000001",
+            "10",
+            "100.10",
+            "-0.00",
+            "79228162514264337593543950335",
+        ];
+        for v in values {
+            let d = Decimal::from_str(v).unwrap();
+            let mut out = Vec::new();
+            let mut rec = CsvRecord::new(&mut out);
+            rec.decimal(d);
+            assert_eq!(String::from_utf8(out).unwrap(), d.normalize().to_string(), "{v}");
+        }
+        for day in ["2024-04-24", "0001-01-01", "1999-12-31"] {
+            let d = chrono::NaiveDate::from_str(day).unwrap();
+            let mut out = Vec::new();
+            CsvRecord::new(&mut out).date(d);
+            assert_eq!(String::from_utf8(out).unwrap(), d.to_string());
+        }
     }
 }

@@ -122,19 +122,22 @@ fn write_findings_csv(out: &mut dyn Write, found: &reconcile::Findings<'_>) -> a
     }
     rec.end();
     out.write_all(&header)?;
-    // A bounded number of blocks in memory at a time.
-    for group in found.pieces().iter().flat_map(|piece| piece.chunks(1 << 20)) {
-        let blocks: Vec<Vec<u8>> = group
-            .par_chunks(1 << 14)
+    // Blocks of findings across every piece, formatted some at a time on
+    // both cores (a bounded number in memory), written in order.
+    let blocks: Vec<&[reconcile::Finding<'_>]> =
+        found.pieces().iter().flat_map(|piece| piece.chunks(1 << 13)).collect();
+    for group in blocks.chunks(64) {
+        let formatted: Vec<Vec<u8>> = group
+            .par_iter()
             .map(|block| {
                 let (mut buf, mut scratch) = (Vec::with_capacity(block.len() * 200), String::new());
-                for f in block {
+                for f in *block {
                     f.write_csv(&mut buf, &mut scratch);
                 }
                 buf
             })
             .collect();
-        for b in blocks {
+        for b in formatted {
             out.write_all(&b)?;
         }
     }

@@ -291,18 +291,26 @@ impl Finding<'_> {
             None => rec.empty(),
         };
         let f = self.figure;
+        let decimal = |rec: &mut CsvRecord<'_>, v: Option<Decimal>| match v {
+            Some(v) => rec.decimal(v),
+            None => rec.empty(),
+        };
+        // Dollar values to the cent (the ledger keeps them so; rounding
+        // only what carries more places).
+        let cents = |v: Decimal| if v.scale() > 2 { v.round_dp(2) } else { v };
         rec.text(self.kind.as_str());
         text(&mut rec, Some(self.metric()).filter(|m| !m.is_empty()));
         text(&mut rec, self.outlet());
-        value(&mut rec, self.published().as_ref().map(|d| d as &dyn fmt::Display));
+        match self.published() {
+            Some(d) => rec.date(d),
+            None => rec.empty(),
+        }
         text(&mut rec, f.map(|f| f.article_id));
         text(&mut rec, f.map(|f| f.mention_id));
-        value(&mut rec, f.map(|f| f.amount.normalize()).as_ref().map(|v| v as &dyn fmt::Display));
+        decimal(&mut rec, f.map(|f| f.amount));
         text(&mut rec, f.map(|f| f.currency));
-        let usd = f.and_then(|f| f.amount_usd).map(|v| v.round_dp(2).normalize());
-        value(&mut rec, usd.as_ref().map(|v| v as &dyn fmt::Display));
-        let consensus = self.consensus_usd().map(|v| v.round_dp(2).normalize());
-        value(&mut rec, consensus.as_ref().map(|v| v as &dyn fmt::Display));
+        decimal(&mut rec, f.and_then(|f| f.amount_usd).map(cents));
+        decimal(&mut rec, self.consensus_usd().map(cents));
         value(&mut rec, self.deviation_pct().as_ref().map(|v| v as &dyn fmt::Display));
         text(&mut rec, self.related_mention_id());
         scratch.clear();
