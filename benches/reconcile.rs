@@ -143,9 +143,9 @@ fn main() {
     }
 
     let t = Instant::now();
-    let df = reconcile::load(&ledger, None).expect("the ledger's columns");
+    let frame = reconcile::load(&ledger, None).expect("the ledger's columns");
     let read = t.elapsed();
-    let figures = reconcile::figures(&df).expect("figures");
+    let figures = reconcile::figures(&frame.kept, frame.read_once).expect("figures");
     let converted = t.elapsed();
     let timeline = reconcile::timeline::timelines(figures, reconcile::timeline::DEFAULT_WINDOW_DAYS);
     let timed = t.elapsed();

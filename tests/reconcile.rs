@@ -20,8 +20,8 @@ fn ledger_rows_come_back_as_the_same_figures() {
         json_lines(&stdout(&out)).into_iter().map(|r| (r["mention_id"].as_str().unwrap().to_string(), r)).collect();
 
     let ledger = Ledger::open(&dir.path().join("led")).unwrap();
-    let df = load(&ledger, None).unwrap();
-    let figs = figures(&df).unwrap();
+    let frame = load(&ledger, None).unwrap();
+    let figs = figures(&frame.kept, frame.read_once).unwrap();
     assert!(!figs.is_empty(), "the sample articles hold figures");
     assert_eq!(figs.len(), printed.len());
     let same = |json: &serde_json::Value, ours: Option<String>| match json.as_str() {

@@ -70,8 +70,8 @@ fn signed_pct(p: Decimal) -> String {
 pub fn run(args: CompareArgs) -> anyhow::Result<Outcome> {
     let as_of = date("as-of", &args.as_of)?.unwrap_or_else(|| chrono::Local::now().date_naive());
     let ledger = super::existing_ledger(args.ledger.clone())?;
-    let df = reconcile::load(&ledger, args.metric.as_deref())?;
-    let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
+    let frame = reconcile::load(&ledger, args.metric.as_deref())?;
+    let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
     let cmp = reconcile::compare(&figures, as_of, args.window);
     let mut out = super::output_to(args.output.as_deref())?;
     match args.format {

@@ -59,8 +59,8 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let ledger = super::existing_ledger(args.ledger.clone())?;
     // The dates narrow the findings, not the figures: consensus and staleness
     // need what came before.
-    let df = reconcile::load(&ledger, args.metric.as_deref())?;
-    let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
+    let frame = reconcile::load(&ledger, args.metric.as_deref())?;
+    let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
     let rows = reconcile::timeline::timelines(figures, args.window);
     if args.near_pct.is_sign_negative() || args.transition_pct.is_sign_negative() {
         anyhow::bail!("--near-pct and --transition-pct take a percentage of 0 or more");

@@ -41,8 +41,8 @@ enum TimelineFormat {
 
 pub fn run(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let ledger = super::existing_ledger(args.ledger.clone())?;
-    let df = reconcile::load(&ledger, args.metric.as_deref())?;
-    let figures = reconcile::figures(&df).context("reading the ledger's figures")?;
+    let frame = reconcile::load(&ledger, args.metric.as_deref())?;
+    let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
     let timelines = reconcile::timeline::timelines(figures, args.window);
     let rows: Vec<_> = timelines.iter().flat_map(|t| t.rows()).collect();
     let mut out = super::output_to(args.output.as_deref())?;

@@ -13,23 +13,13 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::tolerance::Interval;
 
-/// The ledger columns a figure is read from; `load` reads only these.
-pub const COLUMNS: [&str; 14] = [
-    "mention_id",
-    "article_id",
-    "start",
-    "outlet",
-    "published",
-    "surface",
-    "sentence",
-    "amount",
-    "amount_max",
-    "currency",
-    "qualifier",
-    "amount_usd",
-    "source",
-    "metric",
-];
+/// The ledger columns figures keep pointing into (names and ids).
+pub const KEPT_COLUMNS: [&str; 6] = ["mention_id", "article_id", "outlet", "currency", "source", "metric"];
+
+/// The ledger columns read once into the figures and then let go: a large
+/// ledger's memory goes back to work for the timelines.
+pub const READ_ONCE_COLUMNS: [&str; 8] =
+    ["start", "published", "surface", "sentence", "amount", "amount_max", "qualifier", "amount_usd"];
 
 /// Arrow chunks of the column types read.
 type TextChunk = <StringType as PolarsDataType>::Array;
@@ -62,20 +52,22 @@ pub struct Figure<'a> {
     pub story: u64,
 }
 
-/// A ledger row's fields as written, from which a figure is made.
+/// A ledger row's fields as written, from which a figure is made. The
+/// surface, sentence and qualifier are read to make it and not kept, so
+/// they may live shorter ('b).
 #[derive(Debug, Clone, Default)]
-pub struct Row<'a> {
+pub struct Row<'a, 'b> {
     pub mention_id: &'a str,
     pub article_id: &'a str,
     pub start: i64,
     pub outlet: Option<&'a str>,
     pub published: Option<NaiveDate>,
-    pub surface: &'a str,
-    pub sentence: &'a str,
+    pub surface: &'b str,
+    pub sentence: &'b str,
     pub amount: Decimal,
     pub amount_max: Option<Decimal>,
     pub currency: &'a str,
-    pub qualifier: &'a str,
+    pub qualifier: &'b str,
     pub amount_usd: Option<Decimal>,
     pub source: Option<&'a str>,
     pub metric: &'a str,
@@ -95,21 +87,21 @@ pub fn number_key(amount: Decimal) -> u128 {
 
 /// Figures written alike have the same interval: a ledger repeats
 /// "$61 billion" thousands of times, so each chunk works each one out once.
-type IntervalCache<'a> = FxHashMap<(&'a str, &'a str, u128, Option<u128>), Interval>;
+type IntervalCache<'b> = FxHashMap<(&'b str, &'b str, u128, Option<u128>), Interval>;
 
 impl<'a> Figure<'a> {
-    pub fn new(row: Row<'a>) -> Figure<'a> {
+    pub fn new(row: Row<'a, '_>) -> Figure<'a> {
         Figure::with_interval(Interval::of(row.surface, row.amount, row.amount_max, row.qualifier), row)
     }
 
-    fn cached(row: Row<'a>, cache: &mut IntervalCache<'a>) -> Figure<'a> {
+    fn cached<'b>(row: Row<'a, 'b>, cache: &mut IntervalCache<'b>) -> Figure<'a> {
         let key = (row.surface, row.qualifier, number_key(row.amount), row.amount_max.map(number_key));
         let interval =
             *cache.entry(key).or_insert_with(|| Interval::of(row.surface, row.amount, row.amount_max, row.qualifier));
         Figure::with_interval(interval, row)
     }
 
-    fn with_interval(interval: Interval, mut row: Row<'a>) -> Figure<'a> {
+    fn with_interval(interval: Interval, mut row: Row<'a, '_>) -> Figure<'a> {
         // A dollar figure is its own dollar value, dated or not (the ledger
         // converts only what has a date to take a rate from).
         if row.amount_usd.is_none() && row.currency == "USD" {
@@ -240,63 +232,83 @@ impl<'a> From<Vec<Figure<'a>>> for Figures<'a> {
     }
 }
 
-/// The figures of a ledger frame holding `COLUMNS` (as `load` returns it),
-/// in the frame's row order. Rows without an amount are not figures (the
-/// ledger never writes one, but a hand-edited file might). Chunks are read
-/// in parallel; a frame whose columns are chunked unevenly is refused
-/// (`load` aligns them).
-pub fn figures(df: &DataFrame) -> PolarsResult<Figures<'_>> {
-    let text = |name: &str| -> PolarsResult<Vec<&TextChunk>> { Ok(df.column(name)?.str()?.downcast_iter().collect()) };
+/// A ledger's rows as reconciliation reads them (see `load`): the columns
+/// figures keep pointing into, and those read once. Both hold the same rows
+/// in the same chunks.
+pub struct Frame {
+    pub kept: DataFrame,
+    pub read_once: DataFrame,
+}
+
+impl Frame {
+    /// Splits a frame holding both sets of columns (aligned chunks).
+    pub fn split(df: DataFrame) -> PolarsResult<Frame> {
+        Ok(Frame { kept: df.select(KEPT_COLUMNS)?, read_once: df.select(READ_ONCE_COLUMNS)? })
+    }
+}
+
+/// The figures of a ledger's rows, in row order; `read_once` is let go once
+/// they are made. Rows without an amount are not figures (the ledger never
+/// writes one, but a hand-edited file might). Chunks are read in parallel;
+/// frames whose columns are chunked unevenly are refused (`load` aligns
+/// them).
+pub fn figures(kept: &DataFrame, read_once: DataFrame) -> PolarsResult<Figures<'_>> {
+    fn text<'d>(df: &'d DataFrame, name: &str) -> PolarsResult<Vec<&'d TextChunk>> {
+        Ok(df.column(name)?.str()?.downcast_iter().collect())
+    }
     let decimal = |name: &str| -> PolarsResult<(Vec<&MantissaChunk>, u32)> {
-        let ca = df.column(name)?.decimal()?;
+        let ca = read_once.column(name)?.decimal()?;
         Ok((ca.phys.downcast_iter().collect(), ca.scale() as u32))
     };
-    let starts: Vec<&StartChunk> = df.column("start")?.i64()?.downcast_iter().collect();
-    let dates: Vec<&DayChunk> = df.column("published")?.date()?.phys.downcast_iter().collect();
+    let chunks = |df: &DataFrame| df.columns().first().map(|c| c.n_chunks());
+    if kept.should_rechunk() || read_once.should_rechunk() || chunks(kept) != chunks(&read_once) {
+        return Err(PolarsError::ComputeError("the frames' columns are chunked unevenly: align them first".into()));
+    }
     let cols = Columns {
-        mention_id: text("mention_id")?,
-        article_id: text("article_id")?,
-        start: starts,
-        outlet: text("outlet")?,
-        published: dates,
-        surface: text("surface")?,
-        sentence: text("sentence")?,
+        mention_id: text(kept, "mention_id")?,
+        article_id: text(kept, "article_id")?,
+        start: read_once.column("start")?.i64()?.downcast_iter().collect(),
+        outlet: text(kept, "outlet")?,
+        published: read_once.column("published")?.date()?.phys.downcast_iter().collect(),
+        surface: text(&read_once, "surface")?,
+        sentence: text(&read_once, "sentence")?,
         amount: decimal("amount")?,
         amount_max: decimal("amount_max")?,
-        currency: text("currency")?,
-        qualifier: text("qualifier")?,
+        currency: text(kept, "currency")?,
+        qualifier: text(&read_once, "qualifier")?,
         amount_usd: decimal("amount_usd")?,
-        source: text("source")?,
-        metric: text("metric")?,
+        source: text(kept, "source")?,
+        metric: text(kept, "metric")?,
     };
-    if df.should_rechunk() {
-        return Err(PolarsError::ComputeError("the frame's columns are chunked unevenly: align them first".into()));
-    }
-    Ok(Figures { parts: (0..cols.mention_id.len()).into_par_iter().map(|k| cols.chunk(k)).collect() })
+    let figures = Figures { parts: (0..cols.mention_id.len()).into_par_iter().map(|k| cols.chunk(k)).collect() };
+    drop(cols);
+    drop(read_once);
+    Ok(figures)
 }
 
 /// Each column's arrow chunks; chunk k of every column covers the same rows.
-struct Columns<'a> {
+/// The kept columns live for 'a, the ones read once for 'b.
+struct Columns<'a, 'b> {
     mention_id: Vec<&'a TextChunk>,
     article_id: Vec<&'a TextChunk>,
-    start: Vec<&'a StartChunk>,
+    start: Vec<&'b StartChunk>,
     outlet: Vec<&'a TextChunk>,
-    published: Vec<&'a DayChunk>,
-    surface: Vec<&'a TextChunk>,
-    sentence: Vec<&'a TextChunk>,
-    amount: (Vec<&'a MantissaChunk>, u32),
-    amount_max: (Vec<&'a MantissaChunk>, u32),
+    published: Vec<&'b DayChunk>,
+    surface: Vec<&'b TextChunk>,
+    sentence: Vec<&'b TextChunk>,
+    amount: (Vec<&'b MantissaChunk>, u32),
+    amount_max: (Vec<&'b MantissaChunk>, u32),
     currency: Vec<&'a TextChunk>,
-    qualifier: Vec<&'a TextChunk>,
-    amount_usd: (Vec<&'a MantissaChunk>, u32),
+    qualifier: Vec<&'b TextChunk>,
+    amount_usd: (Vec<&'b MantissaChunk>, u32),
     source: Vec<&'a TextChunk>,
     metric: Vec<&'a TextChunk>,
 }
 
-impl<'a> Columns<'a> {
+impl<'a, 'b> Columns<'a, 'b> {
     fn chunk(&self, k: usize) -> Vec<Figure<'a>> {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-        let decimals = |(chunks, scale): &(Vec<&'a MantissaChunk>, u32)| {
+        let decimals = |(chunks, scale): &(Vec<&'b MantissaChunk>, u32)| {
             let scale = *scale;
             chunks[k].iter().map(move |v| v.map(|m| Decimal::from_i128_with_scale(*m, scale)))
         };
@@ -313,26 +325,27 @@ impl<'a> Columns<'a> {
         let len = self.mention_id[k].len();
         let mut out = Vec::with_capacity(len);
         let mut cache = IntervalCache::default();
+        let kept = |v: Option<Option<&'a str>>| v.flatten().unwrap_or_default();
+        let read = |v: Option<Option<&'b str>>| v.flatten().unwrap_or_default();
         for _ in 0..len {
-            let text = |v: Option<Option<&'a str>>| v.flatten().unwrap_or_default();
             let row = Row {
-                mention_id: text(mention_id.next()),
-                article_id: text(article_id.next()),
+                mention_id: kept(mention_id.next()),
+                article_id: kept(article_id.next()),
                 start: start.next().flatten().copied().unwrap_or_default(),
                 outlet: outlet.next().flatten(),
                 published: published
                     .next()
                     .flatten()
                     .and_then(|days| epoch.checked_add_signed(chrono::Duration::days((*days).into()))),
-                surface: text(surface.next()),
-                sentence: text(sentence.next()),
+                surface: read(surface.next()),
+                sentence: read(sentence.next()),
                 amount: Decimal::ZERO,
                 amount_max: amount_max.next().flatten(),
-                currency: text(currency.next()),
-                qualifier: text(qualifier.next()),
+                currency: kept(currency.next()),
+                qualifier: read(qualifier.next()),
                 amount_usd: amount_usd.next().flatten(),
                 source: source.next().flatten(),
-                metric: text(metric.next()),
+                metric: kept(metric.next()),
             };
             if let Some(value) = amount.next().flatten() {
                 out.push(Figure::cached(Row { amount: value, ..row }, &mut cache));
