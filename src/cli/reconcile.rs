@@ -40,6 +40,9 @@ pub struct ReconcileArgs {
     /// one is the same package moving (a transition).
     #[arg(long, value_name = "PCT", default_value = "10")]
     transition_pct: rust_decimal::Decimal,
+    /// ... and at most this many days after it.
+    #[arg(long, value_name = "DAYS", default_value_t = 365, value_parser = clap::value_parser!(i64).range(0..=MAX_WINDOW_DAYS))]
+    transition_days: i64,
     #[arg(long, value_enum, default_value_t = FindingsFormat::Table)]
     format: FindingsFormat,
     /// Write to this file instead of standard output.
@@ -69,6 +72,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         window_days: args.window,
         discrepancy_pct: args.near_pct,
         transition_pct: args.transition_pct,
+        transition_days: args.transition_days,
         ..Settings::default()
     };
     let mut found = reconcile::findings(&rows, &settings);

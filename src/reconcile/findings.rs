@@ -326,6 +326,10 @@ pub struct Settings {
     /// Two figures in neighbouring status classes are one package moving
     /// when they are within this many percent of each other.
     pub transition_pct: Decimal,
+    /// ... and no more than this many days apart: a package passes from
+    /// one status to the next within months; figures further apart that
+    /// happen to be close are different packages.
+    pub transition_days: i64,
     /// An outlet is an outlier when at least this many of its figures were
     /// compared with a consensus ...
     pub outlier_min_figures: usize,
@@ -345,6 +349,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             transition_pct: Decimal::from(10),
+            transition_days: 365,
             discrepancy_pct: Decimal::from(5),
             outlier_min_figures: 3,
             outlier_ratio: Decimal::TWO,
@@ -711,10 +716,12 @@ fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHash
                 continue;
             }
             let later_usd = later.amount_usd.unwrap_or_default();
+            let within = |earlier: &Figure<'_>| match (earlier.published, later.published) {
+                (Some(a), Some(b)) => a < b && (b - a).num_days() <= settings.transition_days,
+                _ => false,
+            };
             let before = figures[..i].iter().rev().find(|(r, earlier, _)| {
-                r < rank
-                    && earlier.published < later.published
-                    && close(later_usd, earlier.amount_usd.unwrap_or_default())
+                r < rank && within(earlier) && close(later_usd, earlier.amount_usd.unwrap_or_default())
             });
             let Some((_, earlier, _)) = before else { continue };
             let seen = reported
@@ -915,6 +922,21 @@ mod tests {
         let t = found.iter().find(|f| f.kind == Kind::Transition).unwrap();
         assert_eq!(t.related_mention_id(), Some("p2"));
         assert!(t.to_string().starts_with("pending 60000000000 USD on 2024-03-20 → enacted"), "{t}");
+    }
+
+    #[test]
+    fn figures_close_in_value_but_over_a_year_apart_are_not_one_package_moving() {
+        let mut promised = usd("p", "Alpha", "2022-12-07", "€51.8 billion", "51800000000");
+        promised.metric = "european-union/ukraine/total/promised";
+        let mut allocated = usd("a", "Beta", "2024-02-06", "€50 billion", "50000000000");
+        allocated.metric = "european-union/ukraine/total/allocated";
+        let figs = [promised, allocated];
+        assert!(kinds_of(&run(&figs), Kind::Transition).is_empty());
+        // The same two, two months apart, are.
+        let mut sooner = allocated;
+        sooner.published = Some(chrono::NaiveDate::from_ymd_opt(2023, 2, 6).unwrap());
+        let figs = [promised, sooner];
+        assert_eq!(kinds_of(&run(&figs), Kind::Transition), ["a"]);
     }
 
     #[test]
