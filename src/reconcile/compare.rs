@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::figure::Figure;
-use super::timeline::{consensus, Consensus, MIN_SUPPORT};
+use super::timeline::{consensus, window_start, Consensus, MIN_SUPPORT};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// One outlet's standing on one metric.
 #[derive(Debug, Clone)]
@@ -39,21 +41,27 @@ pub fn compare<'a>(
     as_of: NaiveDate,
     window_days: i64,
 ) -> Comparison<'a> {
-    let mut by_metric: BTreeMap<&str, Vec<&Figure<'a>>> = BTreeMap::new();
-    let mut latest: BTreeMap<(&str, &str), &Figure<'a>> = BTreeMap::new();
+    // Hashed, not ordered, while every figure goes through: the order is
+    // only needed for the few cells at the end.
+    let mut by_metric: FxHashMap<&str, Vec<&Figure<'a>>> = FxHashMap::default();
+    let mut latest: FxHashMap<(&str, &str), &Figure<'a>> = FxHashMap::default();
+    let since = window_start(as_of, window_days);
     for f in figures {
         let (Some(outlet), Some(date)) = (f.outlet, f.published) else { continue };
         if date > as_of {
             continue;
         }
-        by_metric.entry(f.metric).or_default().push(f);
-        let key = (outlet, f.metric);
-        if latest.get(&key).is_none_or(|seen| seen.order() < f.order()) {
-            latest.insert(key, f);
+        // Only the window's figures make the consensus.
+        if date >= since {
+            by_metric.entry(f.metric).or_default().push(f);
+        }
+        let seen = latest.entry((outlet, f.metric)).or_insert(f);
+        if seen.order() < f.order() {
+            *seen = f;
         }
     }
-    let agreed: BTreeMap<&str, Option<Consensus<'a>>> = by_metric
-        .iter()
+    let agreed: FxHashMap<&str, Option<Consensus<'a>>> = by_metric
+        .par_iter()
         .map(|(metric, figs)| (*metric, consensus(figs, as_of, window_days).filter(|c| c.support >= MIN_SUPPORT)))
         .collect();
     let mut outlets = BTreeSet::new();

@@ -13,7 +13,7 @@
 //! to figures × dates. A test holds the two to the same answers.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeSet, BinaryHeap};
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -177,7 +177,7 @@ fn voice_of<'a>(f: &Figure<'a>) -> &'a str {
 pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: i64) -> Option<Consensus<'a>> {
     let since = window_start(as_of, window_days);
     // Each outlet's latest figure in the window.
-    let mut by_voice: HashMap<&str, &Figure<'a>> = HashMap::new();
+    let mut by_voice: FxHashMap<&str, &Figure<'a>> = FxHashMap::default();
     for &f in figures {
         let Some(date) = f.published else { continue };
         if date < since || date > as_of || f.usd().is_none() {
@@ -194,7 +194,7 @@ pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: 
         }
     }
     // One vote per story, cast by its earliest copy.
-    let mut stories: HashMap<u64, &Figure<'a>> = HashMap::new();
+    let mut stories: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
     for f in by_voice.into_values() {
         match stories.entry(f.story) {
             Entry::Occupied(mut e) if order(f) < order(e.get()) => {
