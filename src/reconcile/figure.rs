@@ -181,9 +181,10 @@ impl<'a> Figure<'a> {
     }
 }
 
-/// The figures of a frame, kept in the pieces they were read in (one per
-/// chunk of the frame: copying ten million figures into one vector would
-/// cost as much as reading them).
+/// The figures of a frame, kept in the pieces they were read in: each core
+/// read its share of the frame into one piece per metric. Copying ten
+/// million figures into one vector, or regrouping them, would cost as much
+/// as reading them.
 #[derive(Debug, Clone, Default)]
 pub struct Figures<'a> {
     parts: Vec<Vec<Figure<'a>>>,
@@ -198,9 +199,9 @@ impl<'a> Figures<'a> {
         self.parts.iter().map(Vec::len).sum()
     }
 
-    /// The pieces, in order.
-    pub fn parts(&self) -> &[Vec<Figure<'a>>] {
-        &self.parts
+    /// The pieces, each holding figures of one metric, as (metric, figures).
+    pub fn into_pieces(self) -> impl Iterator<Item = (&'a str, Vec<Figure<'a>>)> {
+        self.parts.into_iter().filter_map(|p| Some((p.first()?.metric, p)))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -228,7 +229,11 @@ impl<'a> IntoIterator for Figures<'a> {
 
 impl<'a> From<Vec<Figure<'a>>> for Figures<'a> {
     fn from(figures: Vec<Figure<'a>>) -> Figures<'a> {
-        Figures { parts: vec![figures] }
+        let mut pieces: FxHashMap<&str, Vec<Figure<'a>>> = FxHashMap::default();
+        for f in figures {
+            pieces.entry(f.metric).or_default().push(f);
+        }
+        Figures { parts: pieces.into_values().collect() }
     }
 }
 
@@ -247,8 +252,8 @@ impl Frame {
     }
 }
 
-/// The figures of a ledger's rows, in row order; `read_once` is let go once
-/// they are made. Rows without an amount are not figures (the ledger never
+/// The figures of a ledger's rows, grouped by metric (within a metric, in
+/// row order); `read_once` is let go once they are made. Rows without an amount are not figures (the ledger never
 /// writes one, but a hand-edited file might). Chunks are read in parallel;
 /// frames whose columns are chunked unevenly are refused (`load` aligns
 /// them).
@@ -280,7 +285,45 @@ pub fn figures(kept: &DataFrame, read_once: DataFrame) -> PolarsResult<Figures<'
         source: text(kept, "source")?,
         metric: text(kept, "metric")?,
     };
-    let figures = Figures { parts: (0..cols.mention_id.len()).into_par_iter().map(|k| cols.chunk(k)).collect() };
+    // Each core reads a run of chunks straight into one vector per metric,
+    // sized from a count of the metric column first: the figures are
+    // written once, already grouped, and never grown or gathered again.
+    let n_chunks = cols.mention_id.len();
+    let share = n_chunks.div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let runs: Vec<std::ops::Range<usize>> =
+        (0..n_chunks).step_by(share).map(|lo| lo..(lo + share).min(n_chunks)).collect();
+    let pieces: Vec<Vec<Vec<Figure<'_>>>> = runs
+        .into_par_iter()
+        .map(|run| {
+            // Each row's metric, numbered as met, and each metric's count.
+            let mut number: FxHashMap<&str, usize> = FxHashMap::default();
+            let mut counts: Vec<usize> = Vec::new();
+            let numbered: Vec<Vec<u32>> = run
+                .clone()
+                .map(|k| {
+                    cols.metric[k]
+                        .iter()
+                        .map(|metric| {
+                            let next = number.len();
+                            let n = *number.entry(metric.unwrap_or_default()).or_insert(next);
+                            if n == counts.len() {
+                                counts.push(0);
+                            }
+                            counts[n] += 1;
+                            n as u32
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut by_metric: Vec<Vec<Figure<'_>>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+            let mut cache = IntervalCache::default();
+            for (k, numbers) in run.zip(&numbered) {
+                cols.chunk(k, &mut cache, |row, f| by_metric[numbers[row] as usize].push(f));
+            }
+            by_metric.into_iter().filter(|v| !v.is_empty()).collect()
+        })
+        .collect();
+    let figures = Figures { parts: pieces.into_iter().flatten().collect() };
     drop(cols);
     drop(read_once);
     Ok(figures)
@@ -306,7 +349,8 @@ struct Columns<'a, 'b> {
 }
 
 impl<'a, 'b> Columns<'a, 'b> {
-    fn chunk(&self, k: usize) -> Vec<Figure<'a>> {
+    /// Chunk k's figures, each handed to `keep` with its row in the chunk.
+    fn chunk(&self, k: usize, cache: &mut IntervalCache<'b>, mut keep: impl FnMut(usize, Figure<'a>)) {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
         let decimals = |(chunks, scale): &(Vec<&'b MantissaChunk>, u32)| {
             let scale = *scale;
@@ -323,11 +367,9 @@ impl<'a, 'b> Columns<'a, 'b> {
         let (mut amount, mut amount_max, mut amount_usd) =
             (decimals(&self.amount), decimals(&self.amount_max), decimals(&self.amount_usd));
         let len = self.mention_id[k].len();
-        let mut out = Vec::with_capacity(len);
-        let mut cache = IntervalCache::default();
         let kept = |v: Option<Option<&'a str>>| v.flatten().unwrap_or_default();
         let read = |v: Option<Option<&'b str>>| v.flatten().unwrap_or_default();
-        for _ in 0..len {
+        for at in 0..len {
             let row = Row {
                 mention_id: kept(mention_id.next()),
                 article_id: kept(article_id.next()),
@@ -348,9 +390,8 @@ impl<'a, 'b> Columns<'a, 'b> {
                 metric: kept(metric.next()),
             };
             if let Some(value) = amount.next().flatten() {
-                out.push(Figure::cached(Row { amount: value, ..row }, &mut cache));
+                keep(at, Figure::cached(Row { amount: value, ..row }, cache));
             }
         }
-        out
     }
 }

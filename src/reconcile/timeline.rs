@@ -13,7 +13,7 @@
 //! to figures × dates. A test holds the two to the same answers.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
@@ -289,72 +289,27 @@ pub fn cells(r: &TimelineRow<'_>) -> [Option<String>; 12] {
 /// Every metric's timeline, metrics in name order; the metrics are worked
 /// out in parallel.
 pub fn timelines<'a>(figures: impl Into<Figures<'a>>, window_days: i64) -> Vec<Timeline<'a>> {
-    by_metric(figures.into())
+    let mut by_metric: BTreeMap<&str, Vec<Vec<Figure<'a>>>> = BTreeMap::new();
+    for (metric, piece) in figures.into().into_pieces() {
+        by_metric.entry(metric).or_default().push(piece);
+    }
+    by_metric
+        .into_iter()
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(metric, figures)| {
+        .map(|(metric, mut pieces)| {
+            // One piece per core that read some of the metric: joined end to
+            // end, then put in date order in place.
+            let mut figures = pieces.swap_remove(0);
+            figures.reserve_exact(pieces.iter().map(Vec::len).sum());
+            for piece in pieces {
+                figures.extend_from_slice(&piece);
+            }
             let figures = sort_by_date(figures);
             let (agreed, marks) = Sliding::new(&figures, window_days).run();
             Timeline { metric, figures, agreed, marks }
         })
         .collect()
-}
-
-/// The figures of each metric, metrics in name order. Both cores share
-/// the work: each piece of figures is numbered by metric in parallel, then
-/// each core gathers the figures of half the metrics.
-fn by_metric(figures: Figures<'_>) -> Vec<(&str, Vec<Figure<'_>>)> {
-    let parts = figures.parts();
-    // Each piece numbers its metrics as it meets them (one hash lookup a
-    // figure), then the numbers are mapped to the metrics' name order.
-    let local: Vec<(Vec<&str>, Vec<u32>)> = parts
-        .par_iter()
-        .map(|p| {
-            let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
-            let numbers = p
-                .iter()
-                .map(|f| {
-                    let next = seen.len() as u32;
-                    *seen.entry(f.metric).or_insert(next)
-                })
-                .collect();
-            let mut names = vec![""; seen.len()];
-            for (name, n) in seen {
-                names[n as usize] = name;
-            }
-            (names, numbers)
-        })
-        .collect();
-    let names: BTreeSet<&str> = local.iter().flat_map(|(names, _)| names.iter().copied()).collect();
-    let number: FxHashMap<&str, u32> = names.iter().enumerate().map(|(i, m)| (*m, i as u32)).collect();
-    let numbered: Vec<Vec<u32>> = local
-        .into_par_iter()
-        .map(|(names, numbers)| {
-            let global: Vec<u32> = names.iter().map(|m| number[m]).collect();
-            numbers.into_iter().map(|n| global[n as usize]).collect()
-        })
-        .collect();
-    let mut counts = vec![0usize; names.len()];
-    for n in numbered.iter().flatten() {
-        counts[*n as usize] += 1;
-    }
-    let share = names.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
-    let shares: Vec<std::ops::Range<usize>> =
-        (0..names.len()).step_by(share).map(|lo| lo..(lo + share).min(names.len())).collect();
-    let gathered: Vec<Vec<Vec<Figure<'_>>>> = shares
-        .into_par_iter()
-        .map(|range| {
-            let mut own: Vec<Vec<Figure<'_>>> = range.clone().map(|m| Vec::with_capacity(counts[m])).collect();
-            for (part, numbers) in parts.iter().zip(&numbered) {
-                for (f, &m) in part.iter().zip(numbers) {
-                    if range.contains(&(m as usize)) {
-                        own[m as usize - range.start].push(*f);
-                    }
-                }
-            }
-            own
-        })
-        .collect();
-    names.into_iter().zip(gathered.into_iter().flatten()).collect()
 }
 
 /// Figures in timeline order, undated last. Most share their date with
