@@ -175,6 +175,56 @@ fn close_figures_no_consensus_decides_are_a_discrepancy() {
     assert_eq!((undated["article_id"].as_str(), undated["published"].as_str()), (Some("d2"), None));
 }
 
+/// Three outlets run one wire story word for word; two others report the
+/// figure in their own words.
+const WIRE_COPY: &str = r#"{"id":"c1","outlet":"Northgate Herald","published":"2024-04-24","text":"The United States approved $61 billion in aid for Ukraine, the White House said on Wednesday."}
+{"id":"c2","outlet":"Lakeside Tribune","published":"2024-04-24","text":"Washington's $61 billion aid package for Ukraine was approved, the White House said."}
+{"id":"c3","outlet":"Wire Mirror One","published":"2024-04-25","text":"The United States approved $50 billion in aid for Ukraine, the White House said."}
+{"id":"c4","outlet":"Wire Mirror Two","published":"2024-04-25","text":"The United States approved $50 billion in aid for Ukraine, the White House said."}
+{"id":"c5","outlet":"Wire Mirror Three","published":"2024-04-25","text":"The United States approved $50 billion in aid for Ukraine, the White House said."}
+"#;
+
+#[test]
+fn copies_of_one_wire_story_vote_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), WIRE_COPY).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path());
+    let found = json_lines(&stdout(&out));
+    // Counted per outlet, the three mirrors would outvote the two; counted
+    // per story, $61 billion has two voices against one.
+    let mut conflicts: Vec<&str> =
+        found.iter().filter(|f| f["finding"] == "conflict").map(|f| f["article_id"].as_str().unwrap()).collect();
+    conflicts.sort();
+    assert_eq!(conflicts, ["c3", "c4", "c5"], "{found:#?}");
+    assert!(found.iter().filter(|f| f["finding"] == "conflict").all(|f| f["consensus_usd"] == "61000000000"));
+    assert!(found.iter().all(|f| f["article_id"] != "c1" && f["article_id"] != "c2"), "{found:#?}");
+}
+
+/// One euro figure at two dates: each converts at the ECB rate of its own
+/// day (1.0814 on 2024-02-01, 0.9764 on 2022-10-03).
+const EURO_DATES: &str = r#"{"id":"e1","outlet":"Northgate Herald","published":"2024-02-01","text":"The European Union approved €50 billion in aid for Ukraine on Thursday, officials in Brussels said."}
+{"id":"e2","outlet":"Lakeside Tribune","published":"2024-02-02","text":"The European Union approved $54 billion in aid for Ukraine, officials in Brussels said."}
+{"id":"e3","outlet":"Valley Courier","published":"2022-10-03","text":"The European Union approved €50 billion in aid for Ukraine, officials in Brussels said on Monday."}
+"#;
+
+#[test]
+fn figures_in_other_currencies_compare_at_their_own_dates_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), EURO_DATES).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let out = run(&["timeline", "--ledger", "led", "--format", "json"], dir.path());
+    let rows = json_lines(&stdout(&out));
+    let row = |id: &str| rows.iter().find(|r| r["mention_id"].as_str().unwrap().starts_with(id)).unwrap().clone();
+    assert_eq!(row("e1")["amount_usd"], "54070000000");
+    assert_eq!(row("e3")["amount_usd"], "48820000000");
+    // €50 billion in February 2024 is the $54 billion of the next day.
+    assert_eq!(row("e2")["agrees"], "true", "{rows:#?}");
+    assert_eq!(row("e2")["support"], "2");
+    let found = json_lines(&stdout(&run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path())));
+    assert!(found.iter().all(|f| f["finding"] != "conflict" && f["finding"] != "currency_mislabel"), "{found:#?}");
+}
+
 #[test]
 fn reconcile_without_a_ledger_says_so() {
     let dir = tempfile::tempdir().unwrap();
