@@ -59,15 +59,16 @@ enum FindingsFormat {
 
 pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let (from, to) = (date("from", &args.from)?, date("to", &args.to)?);
+    // Flags are checked before the ledger is read: a large one takes a while.
+    if args.near_pct.is_sign_negative() || args.transition_pct.is_sign_negative() {
+        anyhow::bail!("--near-pct and --transition-pct take a percentage of 0 or more");
+    }
     let ledger = super::existing_ledger(args.ledger.clone())?;
     // The dates narrow the findings, not the figures: consensus and staleness
     // need what came before.
     let frame = reconcile::load(&ledger, args.metric.as_deref())?;
     let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
     let rows = reconcile::timeline::timelines(figures, args.window);
-    if args.near_pct.is_sign_negative() || args.transition_pct.is_sign_negative() {
-        anyhow::bail!("--near-pct and --transition-pct take a percentage of 0 or more");
-    }
     let settings = Settings {
         window_days: args.window,
         discrepancy_pct: args.near_pct,

@@ -167,8 +167,6 @@ impl<'a> Figure<'a> {
         h.finish()
     }
 
-    /// Whether the figure can vote in a consensus or be measured against
-    /// one: it needs a dollar value.
     /// The order of figures on a timeline, and of "latest" and
     /// "earliest": by date, then article and place in it, so that it never
     /// depends on the order rows were read in.
@@ -176,8 +174,20 @@ impl<'a> Figure<'a> {
         (self.published, self.article_id, self.start)
     }
 
+    /// Whether the figure can vote in a consensus or be measured against
+    /// one: it needs a dollar value.
     pub fn usd(&self) -> Option<(Decimal, Interval)> {
         Some((self.amount_usd?, self.interval_usd?))
+    }
+
+    /// The exact bits of the dollar value and its interval, a key for
+    /// grouping figures that state the same value the same way. Equal
+    /// bits, equal value; one value written at two scales only splits a
+    /// group, and split groups still agree with each other.
+    pub fn value_key(&self) -> Option<(u128, Option<u128>, Option<u128>)> {
+        let (usd, interval) = self.usd()?;
+        let bits = |d: Decimal| u128::from_le_bytes(d.serialize());
+        Some((bits(usd), interval.low.map(bits), interval.high.map(bits)))
     }
 }
 
@@ -253,10 +263,10 @@ impl Frame {
 }
 
 /// The figures of a ledger's rows, grouped by metric (within a metric, in
-/// row order); `read_once` is let go once they are made. Rows without an amount are not figures (the ledger never
-/// writes one, but a hand-edited file might). Chunks are read in parallel;
-/// frames whose columns are chunked unevenly are refused (`load` aligns
-/// them).
+/// row order); `read_once` is let go once they are made. Rows without an
+/// amount are not figures (the ledger never writes one, but a hand-edited
+/// file might). Chunks are read in parallel; frames whose columns are
+/// chunked unevenly are refused (`load` aligns them).
 pub fn figures(kept: &DataFrame, read_once: DataFrame) -> PolarsResult<Figures<'_>> {
     fn text<'d>(df: &'d DataFrame, name: &str) -> PolarsResult<Vec<&'d TextChunk>> {
         Ok(df.column(name)?.str()?.downcast_iter().collect())
@@ -323,10 +333,7 @@ pub fn figures(kept: &DataFrame, read_once: DataFrame) -> PolarsResult<Figures<'
             by_metric.into_iter().filter(|v| !v.is_empty()).collect()
         })
         .collect();
-    let figures = Figures { parts: pieces.into_iter().flatten().collect() };
-    drop(cols);
-    drop(read_once);
-    Ok(figures)
+    Ok(Figures { parts: pieces.into_iter().flatten().collect() })
 }
 
 /// Each column's arrow chunks; chunk k of every column covers the same rows.

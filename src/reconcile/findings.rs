@@ -495,9 +495,6 @@ fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
 /// label is flagged against its earliest report, so the work stays linear
 /// however many outlets repeat a number.
 fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
-    // Only a number written under two labels can be mislabelled, and such
-    // a number is written at least once under a label other than the
-    // metric's most common one: look at those numbers only.
     // The metric's labels, numbered (a handful: compared, not hashed).
     let mut names: Vec<&str> = Vec::new();
     let labelled: Vec<u8> = rows
@@ -604,10 +601,9 @@ fn unsourced<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Found<
 /// their date, or no date at all), each set against the nearest value of
 /// its metric that another outlet reported and no consensus judged either,
 /// when the two are close but neither is within the other's stated
-/// precision. Each pair, and each
-/// article against one value, is reported once. Undated reports take part
-/// without being given a date: two reports of a value need no dates to
-/// differ. The metric's distinct values are few, so each figure is held
+/// precision. Each pair of articles is reported once. Undated reports take
+/// part without being given a date: two reports of a value need no dates
+/// to differ. The metric's distinct values are few, so each figure is held
 /// against those, not against every other figure.
 fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Found<'a>) {
     // A figure a consensus judged is a conflict or agrees: it takes no part.
@@ -616,9 +612,7 @@ fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Fo
     let mut values: Vec<(Decimal, Interval, Vec<&'a Figure<'a>>)> = Vec::new();
     let mut index: FxHashMap<(u128, Option<u128>, Option<u128>), usize> = FxHashMap::default();
     for r in rows.iter().filter(|r| undecided(r)) {
-        let Some((usd, interval)) = r.figure.usd() else { continue };
-        let bits = |d: Decimal| u128::from_le_bytes(d.serialize());
-        let key = (bits(usd), interval.low.map(bits), interval.high.map(bits));
+        let (Some((usd, interval)), Some(key)) = (r.figure.usd(), r.figure.value_key()) else { continue };
         let at = *index.entry(key).or_insert_with(|| {
             values.push((usd, interval, Vec::new()));
             values.len() - 1
@@ -965,5 +959,48 @@ mod tests {
         assert_eq!(kinds_of(&found, Kind::Undated), ["u"]);
         let u = found.iter().find(|f| f.kind == Kind::Undated).unwrap();
         assert_eq!(u.published(), None);
+    }
+
+    /// The CSV written straight into bytes is the generic writer's: the
+    /// csv crate over `cells`, text escaped against formulas, the numeric
+    /// columns left as they are.
+    #[test]
+    fn a_finding_written_as_csv_is_its_cells_through_the_csv_crate() {
+        let mut pending = usd("p", "Alpha", "2024-03-10", "$60 billion", "60000000000");
+        pending.metric = "united-states/ukraine/total/pending";
+        let mut sourced = usd("a", "=Alpha, Inc.", "2024-04-24", "$61 billion", "61000000000");
+        sourced.source = Some("US \"Congress\"");
+        let figs = [
+            pending,
+            sourced,
+            usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000"),
+            usd("c", "Gamma", "2024-04-26", "$60 billion", "60000000000"),
+            fig("d", "Delta", "2024-04-26", "€61 billion", "61000000000", "EUR", "1.07"),
+            usd("u", "Weekly", "undated", "$61 billion", "61000000000"),
+        ];
+        let found = run(&figs);
+        let kinds: std::collections::BTreeSet<Kind> = found.iter().map(|f| f.kind).collect();
+        assert!(kinds.len() >= 4, "{kinds:?}");
+        let (mut ours, mut scratch) = (Vec::new(), String::new());
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        for f in &found {
+            f.write_csv(&mut ours, &mut scratch);
+            let row: Vec<String> = f
+                .cells()
+                .into_iter()
+                .zip(COLUMNS)
+                .map(|(v, name)| {
+                    let v = v.unwrap_or_default();
+                    if NUMERIC_COLUMNS.contains(&name) {
+                        v
+                    } else {
+                        crate::output::csv_cell(&v)
+                    }
+                })
+                .collect();
+            theirs.write_record(&row).unwrap();
+        }
+        let theirs = theirs.into_inner().unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
     }
 }

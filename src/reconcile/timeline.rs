@@ -1,10 +1,11 @@
 //! A metric's figures by date, and the consensus as of each date: the value
 //! most independent outlets agree on within a trailing window.
 //!
-//! Independence: each outlet votes once, with its latest article's (first)
-//! figure in the window, and copies of one story (the same sentence, as syndicated wire
-//! copy and mirrors carry it) vote once however many outlets ran them. Ties
-//! go to a figure attributed to a named source, then to the latest.
+//! Independence: each outlet votes once, with its latest article's first
+//! figure in the window, and copies of one story (the same sentence, as
+//! syndicated wire copy and mirrors carry it) vote once however many
+//! outlets ran them. Ties go to a figure attributed to a named source, then
+//! to the finer value, then to the latest.
 //!
 //! `consensus` works this out for one date from scratch. `timelines` needs
 //! it for every date of every metric, so it slides the window along the
@@ -130,10 +131,6 @@ impl<'a> Timeline<'a> {
     }
 }
 
-fn order<'a>(f: &Figure<'a>) -> (Option<NaiveDate>, &'a str, i64) {
-    f.order()
-}
-
 /// Among voices of one value that agree equally, a named source first,
 /// then the latest.
 fn tie_rank<'a>(f: &Figure<'a>) -> (bool, (Option<NaiveDate>, &'a str, i64)) {
@@ -197,7 +194,7 @@ pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: 
     let mut stories: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
     for f in by_voice.into_values() {
         match stories.entry(f.story) {
-            Entry::Occupied(mut e) if order(f) < order(e.get()) => {
+            Entry::Occupied(mut e) if f.order() < e.get().order() => {
                 e.insert(f);
             }
             Entry::Occupied(_) => {}
@@ -315,17 +312,21 @@ pub fn timelines<'a>(figures: impl Into<Figures<'a>>, window_days: i64) -> Vec<T
 /// Figures in timeline order, undated last. Most share their date with
 /// many others, so they are counted into days first and only each day's
 /// few are compared by article and place.
-fn sort_by_date(mut figures: Vec<Figure<'_>>) -> Vec<Figure<'_>> {
+fn sort_by_date<'a>(mut figures: Vec<Figure<'a>>) -> Vec<Figure<'a>> {
     let days: Vec<Option<i32>> =
         figures.iter().map(|f| f.published.map(|d| chrono::Datelike::num_days_from_ce(&d))).collect();
+    let outright = |mut figures: Vec<Figure<'a>>| {
+        figures.sort_unstable_by(|a, b| (a.published.is_none(), a.order()).cmp(&(b.published.is_none(), b.order())));
+        figures
+    };
     let (Some(first), Some(last)) = (days.iter().flatten().min(), days.iter().flatten().max()) else {
-        return figures;
+        // No dates at all: by article and place.
+        return outright(figures);
     };
     let span = (i64::from(*last) - i64::from(*first) + 1) as usize;
     if span > 4 * figures.len() + 1024 {
         // Dates too spread out to count into days: compare outright.
-        figures.sort_unstable_by(|a, b| (a.published.is_none(), order(a)).cmp(&(b.published.is_none(), order(b))));
-        return figures;
+        return outright(figures);
     }
     // Where each day starts; the undated go after the last day.
     let slot = |d: Option<i32>| d.map_or(span, |d| (d - first) as usize);
@@ -409,19 +410,15 @@ impl<'s, 'a> Sliding<'s, 'a> {
         let n = figures.len();
         let mut voices: FxHashMap<&str, u32> = FxHashMap::default();
         let mut stories: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut groups: FxHashMap<(u128, u128, u128), u32> = FxHashMap::default();
+        let mut groups: FxHashMap<(u128, Option<u128>, Option<u128>), u32> = FxHashMap::default();
         let (mut voice, mut story, mut group) = (vec![NONE; n], vec![NONE; n], vec![NONE; n]);
         for (p, f) in figures.iter().enumerate() {
-            let Some((usd, interval)) = f.usd() else { continue };
+            // Figures without a dollar value have no key and no vote.
+            let Some(key) = f.value_key() else { continue };
             let next_id = voices.len() as u32;
             voice[p] = *voices.entry(voice_of(f)).or_insert(next_id);
             let next_id = stories.len() as u32;
             story[p] = *stories.entry(f.story).or_insert(next_id);
-            // The exact bits of the value and interval: equal bits, equal
-            // value; a value written two ways only splits a group, and
-            // split groups still count each other's votes.
-            let bits = |d: Option<Decimal>| d.map_or(u128::MAX, |d| u128::from_le_bytes(d.serialize()));
-            let key = (bits(Some(usd)), bits(interval.low), bits(interval.high));
             let next_id = groups.len() as u32;
             group[p] = *groups.entry(key).or_insert(next_id);
         }
