@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::figure::{number_key, Figure};
+use super::figure::{number_key, ArticleId, Figure};
 use super::timeline::{Consensus, Timeline, TimelineRow, MIN_SUPPORT};
 use super::tolerance::{agree, Interval};
 
@@ -305,7 +305,7 @@ impl Finding<'_> {
             Some(d) => rec.date(d),
             None => rec.empty(),
         }
-        text(&mut rec, f.map(|f| f.article_id));
+        text(&mut rec, f.map(|f| f.article_id.as_str()));
         text(&mut rec, f.map(|f| f.mention_id));
         decimal(&mut rec, f.map(|f| f.amount));
         text(&mut rec, f.map(|f| f.currency));
@@ -496,13 +496,13 @@ fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
 /// however many outlets repeat a number.
 fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
     // The metric's labels, numbered (a handful: compared, not hashed).
-    let mut names: Vec<&str> = Vec::new();
+    let mut names: Vec<u64> = Vec::new();
     let labelled: Vec<u8> = rows
         .iter()
-        .map(|r| match names.iter().position(|n| *n == r.figure.currency) {
+        .map(|r| match names.iter().position(|n| *n == r.figure.currency_key) {
             Some(at) => at as u8,
             None if names.len() < usize::from(u8::MAX) => {
-                names.push(r.figure.currency);
+                names.push(r.figure.currency_key);
                 names.len() as u8 - 1
             }
             None => u8::MAX,
@@ -624,7 +624,7 @@ fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Fo
     }
     let near = |a: Decimal, b: Decimal| deviation_pct(a, b).is_some_and(|p| p.abs() <= settings.discrepancy_pct);
     // Articles already set against each other, either way round.
-    let mut reported: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut reported: FxHashSet<(ArticleId<'_>, ArticleId<'_>)> = FxHashSet::default();
     for (i, r) in rows.iter().enumerate() {
         let Some((usd, interval)) = r.figure.usd().filter(|_| undecided(r)) else { continue };
         let other = |g: &&&Figure<'_>| {
@@ -737,23 +737,25 @@ fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHash
 /// Outlets whose figures conflict with consensus far more often than the
 /// others' do. One finding per outlet, naming no single row.
 fn outlier_outlets<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Vec<Finding<'a>> {
-    let tallies: Vec<FxHashMap<&'a str, (usize, usize)>> = timelines
+    // Tallied by the outlet's key (its voice), which the figure holds: the
+    // name is read once per outlet, not once per figure.
+    let tallies: Vec<FxHashMap<u64, (&'a str, usize, usize)>> = timelines
         .par_iter()
         .filter(|t| reconcilable(t.metric))
         .map(|t| {
-            let mut tally: FxHashMap<&'a str, (usize, usize)> = FxHashMap::default();
+            let mut tally: FxHashMap<u64, (&'a str, usize, usize)> = FxHashMap::default();
             for (f, (_, agrees)) in t.figures.iter().zip(&t.marks) {
                 let (Some(outlet), Some(agrees)) = (f.outlet, *agrees) else { continue };
-                let t = tally.entry(outlet).or_default();
-                t.0 += 1;
-                t.1 += usize::from(!agrees);
+                let t = tally.entry(f.voice).or_insert((outlet, 0, 0));
+                t.1 += 1;
+                t.2 += usize::from(!agrees);
             }
             tally
         })
         .collect();
     let mut tally: BTreeMap<&'a str, (usize, usize)> = BTreeMap::new();
     for part in tallies {
-        for (outlet, (compared, off)) in part {
+        for (outlet, compared, off) in part.into_values() {
             let t = tally.entry(outlet).or_default();
             t.0 += compared;
             t.1 += off;

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::figure::{Figure, Figures};
+use super::figure::{ArticleId, Figure, Figures};
 use super::tolerance::{agree, Interval};
 
 /// The trailing window consensus looks back over, in days, unless told.
@@ -133,7 +133,7 @@ impl<'a> Timeline<'a> {
 
 /// Among voices of one value that agree equally, a named source first,
 /// then the latest.
-fn tie_rank<'a>(f: &Figure<'a>) -> (bool, (Option<NaiveDate>, &'a str, i64)) {
+fn tie_rank<'a>(f: &Figure<'a>) -> (bool, (Option<NaiveDate>, ArticleId<'a>, i64)) {
     (f.source.is_some(), f.order())
 }
 
@@ -160,13 +160,8 @@ fn group_rank(a: &Figure<'_>, b: &Figure<'_>) -> std::cmp::Ordering {
 /// Which of an outlet's figures is its vote: the latest article's, and of
 /// that article's figures the first in the text (the lede states the
 /// headline figure; what follows is often a part or a tranche of it).
-fn voice_rank<'a>(f: &Figure<'a>) -> (Option<NaiveDate>, &'a str, std::cmp::Reverse<i64>) {
+fn voice_rank<'a>(f: &Figure<'a>) -> (Option<NaiveDate>, ArticleId<'a>, std::cmp::Reverse<i64>) {
     (f.published, f.article_id, std::cmp::Reverse(f.start))
-}
-
-/// An outlet's voice; an unnamed outlet is its own voice per article.
-fn voice_of<'a>(f: &Figure<'a>) -> &'a str {
-    f.outlet.unwrap_or(f.article_id)
 }
 
 /// The consensus among `figures` (all of one metric) as of `as_of`, over the
@@ -174,13 +169,13 @@ fn voice_of<'a>(f: &Figure<'a>) -> &'a str {
 pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: i64) -> Option<Consensus<'a>> {
     let since = window_start(as_of, window_days);
     // Each outlet's latest figure in the window.
-    let mut by_voice: FxHashMap<&str, &Figure<'a>> = FxHashMap::default();
+    let mut by_voice: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
     for &f in figures {
         let Some(date) = f.published else { continue };
         if date < since || date > as_of || f.usd().is_none() {
             continue;
         }
-        match by_voice.entry(voice_of(f)) {
+        match by_voice.entry(f.voice) {
             Entry::Occupied(mut e) if voice_rank(e.get()) < voice_rank(f) => {
                 e.insert(f);
             }
@@ -408,7 +403,7 @@ impl<'s, 'a> Sliding<'s, 'a> {
     /// The window over `figures`, which are in timeline order.
     fn new(figures: &'s [Figure<'a>], window_days: i64) -> Sliding<'s, 'a> {
         let n = figures.len();
-        let mut voices: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut voices: FxHashMap<u64, u32> = FxHashMap::default();
         let mut stories: FxHashMap<u64, u32> = FxHashMap::default();
         let mut groups: FxHashMap<(u128, Option<u128>, Option<u128>), u32> = FxHashMap::default();
         let (mut voice, mut story, mut group) = (vec![NONE; n], vec![NONE; n], vec![NONE; n]);
@@ -416,7 +411,7 @@ impl<'s, 'a> Sliding<'s, 'a> {
             // Figures without a dollar value have no key and no vote.
             let Some(key) = f.value_key() else { continue };
             let next_id = voices.len() as u32;
-            voice[p] = *voices.entry(voice_of(f)).or_insert(next_id);
+            voice[p] = *voices.entry(f.voice).or_insert(next_id);
             let next_id = stories.len() as u32;
             story[p] = *stories.entry(f.story).or_insert(next_id);
             let next_id = groups.len() as u32;
@@ -749,7 +744,7 @@ mod tests {
                 0 => fig(&format!("m{i}"), &outlet, &date.to_string(), surface, amount, "EUR", "1.08"),
                 _ => usd(&format!("m{i}"), &outlet, &date.to_string(), surface, amount),
             };
-            f.article_id = format!("art{}", below(300)).leak();
+            f.article_id = ArticleId::new(format!("art{}", below(300)).leak());
             f.start = below(5000) as i64;
             if below(3) == 0 {
                 f.source = Some("Kiel Institute");
