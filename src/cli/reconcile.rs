@@ -112,12 +112,19 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         FindingsFormat::Json => super::write_json_lines(&mut out, FINDING_COLUMNS, found.iter().map(|f| f.cells()))?,
     }
     out.flush()?;
+    // The command ends here. Handing a large ledger's gigabytes back one
+    // structure at a time took 0.8 s on ten million rows; the kernel takes
+    // them back whole when the process exits.
+    std::mem::forget(found);
+    std::mem::forget(rows);
+    std::mem::forget(frame.kept);
     Ok(Outcome::Clean)
 }
 
 /// Findings as CSV, formatted on both cores a block at a time and written
-/// in order: a large ledger raises millions (the same bytes as the generic
-/// CSV writer; a test holds them to it).
+/// in order while the next blocks are formatted: a large ledger raises
+/// millions (the same bytes as the generic CSV writer; a test holds them to
+/// it).
 fn write_findings_csv(out: &mut dyn Write, found: &reconcile::Findings<'_>) -> anyhow::Result<()> {
     use rayon::prelude::*;
     let mut header = Vec::new();
@@ -128,23 +135,47 @@ fn write_findings_csv(out: &mut dyn Write, found: &reconcile::Findings<'_>) -> a
     rec.end();
     out.write_all(&header)?;
     // Blocks of findings across every piece, formatted some at a time on
-    // both cores (a bounded number in memory), written in order.
+    // both cores in a thread of their own and handed over to be written
+    // here (standard output cannot change threads). The channel holds two
+    // groups: a bounded number in memory, and the writing of one group
+    // overlaps the formatting of the next.
     let blocks: Vec<&[reconcile::Finding<'_>]> =
-        found.pieces().iter().flat_map(|piece| piece.chunks(1 << 13)).collect();
-    for group in blocks.chunks(64) {
-        let formatted: Vec<Vec<u8>> = group
-            .par_iter()
-            .map(|block| {
-                let (mut buf, mut scratch) = (Vec::with_capacity(block.len() * 200), String::new());
-                for f in *block {
-                    f.write_csv(&mut buf, &mut scratch);
+        found.pieces().iter().flat_map(|piece| piece.chunks(1 << 12)).collect();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for group in blocks.chunks(32) {
+                let formatted: Vec<Vec<u8>> = group
+                    .par_iter()
+                    .map(|block| {
+                        let (mut buf, mut scratch) = (Vec::with_capacity(block.len() * 200), String::new());
+                        // Each finding's text is fetched a few findings ahead
+                        // of writing it (see `Finding::prefetch`).
+                        const AHEAD: usize = 8;
+                        for f in block.iter().take(AHEAD) {
+                            f.prefetch();
+                        }
+                        for (i, f) in block.iter().enumerate() {
+                            if let Some(next) = block.get(i + AHEAD) {
+                                next.prefetch();
+                            }
+                            f.write_csv(&mut buf, &mut scratch);
+                        }
+                        buf
+                    })
+                    .collect();
+                // The receiver is gone only when writing failed; its error
+                // is the one reported.
+                if send.send(formatted).is_err() {
+                    break;
                 }
-                buf
-            })
-            .collect();
-        for b in formatted {
-            out.write_all(&b)?;
+            }
+        });
+        for formatted in receive {
+            for b in formatted {
+                out.write_all(&b)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }

@@ -113,6 +113,35 @@ impl<'a> Finding<'a> {
         Finding { consensus: Some(c.figure), ..self }
     }
 
+    /// Asks the processor to fetch the text this finding's row is written
+    /// from. Findings come in timeline order, their text lies in ledger row
+    /// order: written one after another, each name read was a wait on
+    /// memory (a quarter of writing four million findings). Fetched a few
+    /// findings ahead, the waits overlap. A hint only: it changes nothing
+    /// that is read.
+    pub fn prefetch(&self) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let fetch = |s: &str| {
+                // SAFETY: prefetching is a hint that never faults, and the
+                // address is that of a live string.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(s.as_ptr().cast()) }
+            };
+            if let Some(f) = self.figure {
+                fetch(f.mention_id);
+                fetch(f.article_id.as_str());
+                fetch(f.currency);
+                if let Some(outlet) = f.outlet {
+                    fetch(outlet);
+                }
+            }
+            if let Some(r) = self.related {
+                fetch(r.mention_id);
+            }
+        }
+    }
+
     /// The figure's metric; empty for a finding about an outlet.
     pub fn metric(&self) -> &'a str {
         self.figure.map_or("", |f| f.metric)
