@@ -4,6 +4,7 @@
 //! million copies of each name.
 
 use std::hash::{Hash, Hasher};
+use std::mem::MaybeUninit;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -381,45 +382,93 @@ pub fn figures(kept: &DataFrame, read_once: DataFrame) -> PolarsResult<Figures<'
         source: text(kept, "source")?,
         metric: text(kept, "metric")?,
     };
-    // Each core reads a run of chunks straight into one vector per metric,
-    // sized from a count of the metric column first: the figures are
-    // written once, already grouped, and never grown or gathered again.
+    // Each metric's figures go straight into one vector, in row order, each
+    // core writing the figures of its run of chunks into its own part of
+    // it. A count comes first (per run: each row's metric, numbered as met,
+    // and how many figures each metric has), so the vectors are sized
+    // exactly and never grown, joined or regrouped: each figure is written
+    // once, into memory touched once.
     let n_chunks = cols.mention_id.len();
     let share = n_chunks.div_ceil(rayon::current_num_threads().max(1)).max(1);
     let runs: Vec<std::ops::Range<usize>> =
         (0..n_chunks).step_by(share).map(|lo| lo..(lo + share).min(n_chunks)).collect();
-    let pieces: Vec<Vec<Vec<Figure<'_>>>> = runs
-        .into_par_iter()
-        .map(|run| {
-            // Each row's metric, numbered as met, and each metric's count.
-            let mut number: FxHashMap<&str, usize> = FxHashMap::default();
-            let mut counts: Vec<usize> = Vec::new();
-            let numbered: Vec<Vec<u32>> = run
-                .clone()
-                .map(|k| {
-                    cols.metric[k]
-                        .iter()
-                        .map(|metric| {
-                            let next = number.len();
-                            let n = *number.entry(metric.unwrap_or_default()).or_insert(next);
-                            if n == counts.len() {
-                                counts.push(0);
-                            }
-                            counts[n] += 1;
-                            n as u32
-                        })
-                        .collect()
+    let counted: Vec<Counted<'_>> = runs.par_iter().map(|run| cols.count(run.clone())).collect();
+    // The metrics over all runs, and where each run's figures of each go.
+    let mut metric_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut totals: Vec<usize> = Vec::new();
+    let globals: Vec<Vec<usize>> = counted
+        .iter()
+        .map(|c| {
+            c.metrics
+                .iter()
+                .zip(&c.counts)
+                .map(|(name, &n)| {
+                    let next = metric_of.len();
+                    let g = *metric_of.entry(name).or_insert(next);
+                    if g == totals.len() {
+                        totals.push(0);
+                    }
+                    totals[g] += n;
+                    g
                 })
-                .collect();
-            let mut by_metric: Vec<Vec<Figure<'_>>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-            let mut cache = IntervalCache::default();
-            for (k, numbers) in run.zip(&numbered) {
-                cols.chunk(k, &mut cache, |row, f| by_metric[numbers[row] as usize].push(f));
-            }
-            by_metric.into_iter().filter(|v| !v.is_empty()).collect()
+                .collect()
         })
         .collect();
-    Ok(Figures { parts: pieces.into_iter().flatten().collect() })
+    let mut vectors: Vec<Vec<Figure<'_>>> = totals.iter().map(|&n| Vec::with_capacity(n)).collect();
+    // Each run's part of each vector (runs in order, so each vector holds
+    // its figures in row order).
+    let mut parts: Vec<Vec<&mut [MaybeUninit<Figure<'_>>]>> =
+        counted.iter().map(|c| c.counts.iter().map(|_| Default::default()).collect()).collect();
+    {
+        let mut rest: Vec<&mut [MaybeUninit<Figure<'_>>]> =
+            vectors.iter_mut().zip(&totals).map(|(v, &n)| &mut v.spare_capacity_mut()[..n]).collect();
+        for ((c, global), part) in counted.iter().zip(&globals).zip(&mut parts) {
+            for ((&n, &g), slot) in c.counts.iter().zip(global).zip(part.iter_mut()) {
+                let (head, tail) = std::mem::take(&mut rest[g]).split_at_mut(n);
+                *slot = head;
+                rest[g] = tail;
+            }
+        }
+    }
+    let complete = runs.into_par_iter().zip(counted).zip(parts).all(|((run, c), mut part)| {
+        let mut filled = vec![0usize; part.len()];
+        let mut cache = IntervalCache::default();
+        let mut fits = true;
+        for (k, numbers) in run.zip(&c.numbered) {
+            cols.chunk(k, &mut cache, |row, f| {
+                let m = numbers[row] as usize;
+                match part[m].get_mut(filled[m]) {
+                    Some(slot) => {
+                        slot.write(f);
+                        filled[m] += 1;
+                    }
+                    None => fits = false,
+                }
+            });
+        }
+        fits && filled == c.counts
+    });
+    if !complete {
+        // The count and the figures read disagree: a fault in this code,
+        // not in the ledger. Nothing unwritten is ever read.
+        return Err(PolarsError::ComputeError("figures and their count disagree".into()));
+    }
+    for (v, n) in vectors.iter_mut().zip(totals) {
+        // SAFETY: the first n slots of v's capacity were handed out as the
+        // runs' parts, end to end, and every run wrote every slot of each of
+        // its parts (checked just above).
+        unsafe { v.set_len(n) };
+    }
+    Ok(Figures { parts: vectors.into_iter().filter(|v| !v.is_empty()).collect() })
+}
+
+/// One run of chunks counted: each row's metric numbered in the order
+/// met, the metrics by number, and how many figures (rows with an amount)
+/// each has.
+struct Counted<'a> {
+    numbered: Vec<Vec<u32>>,
+    metrics: Vec<&'a str>,
+    counts: Vec<usize>,
 }
 
 /// Each column's arrow chunks; chunk k of every column covers the same rows.
@@ -442,6 +491,31 @@ struct Columns<'a, 'b> {
 }
 
 impl<'a, 'b> Columns<'a, 'b> {
+    /// Counts a run of chunks (see `Counted`).
+    fn count(&self, run: std::ops::Range<usize>) -> Counted<'a> {
+        let mut number: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut counted = Counted { numbered: Vec::new(), metrics: Vec::new(), counts: Vec::new() };
+        for k in run {
+            let numbers = self.metric[k]
+                .iter()
+                .zip(self.amount.0[k].iter())
+                .map(|(metric, amount)| {
+                    let metric = metric.unwrap_or_default();
+                    let n = *number.entry(metric).or_insert_with(|| {
+                        counted.metrics.push(metric);
+                        counted.counts.push(0);
+                        counted.metrics.len() as u32 - 1
+                    });
+                    // Only a row with an amount is a figure (see `chunk`).
+                    counted.counts[n as usize] += usize::from(amount.is_some());
+                    n
+                })
+                .collect();
+            counted.numbered.push(numbers);
+        }
+        counted
+    }
+
     /// Chunk k's figures, each handed to `keep` with its row in the chunk.
     fn chunk(&self, k: usize, cache: &mut IntervalCache<'b>, mut keep: impl FnMut(usize, Figure<'a>)) {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
