@@ -90,7 +90,7 @@ fn row(rng: &mut Rng, article: u64, k: u64, start: NaiveDate) -> LedgerRow {
         status: "approved".into(),
         donor: Some("United States".into()),
         recipient: Some("Ukraine".into()),
-        source: (roll % 3 != 0).then(|| "Kiel Institute".to_string()),
+        source: (!roll.is_multiple_of(3)).then(|| "Kiel Institute".to_string()),
         scope_start: None,
         scope_end: None,
         aid_to_ukraine: true,

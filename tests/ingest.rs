@@ -187,3 +187,39 @@ fn two_ingests_at_once_lose_nothing() {
     let two = rows.iter().filter(|r| r["article_id"].as_str().unwrap().starts_with("other-")).count();
     assert!(one > 0 && one == two, "{one} and {two}");
 }
+
+/// Reported: of two ingests started at once on a new ledger folder, one saw
+/// the other's half-written marker and refused the folder as "not a ledger".
+#[test]
+fn ingests_creating_one_new_ledger_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..4 {
+        let line = format!(
+            r#"{{"id":"race-{k}","outlet":"Outlet {k}","published":"2024-04-2{k}","text":"Congress approved $61 billion in aid for Ukraine."}}"#
+        );
+        fs::write(dir.path().join(format!("{k}.jsonl")), line + "\n").unwrap();
+    }
+    let here = dir.path();
+    for round in 0..5 {
+        let ledger = format!("led-{round}");
+        let outs: Vec<_> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|k| {
+                    let ledger = ledger.clone();
+                    s.spawn(move || {
+                        Command::new(env!("CARGO_BIN_EXE_aidledger"))
+                            .args(["ingest", "--ledger", &ledger, &format!("{k}.jsonl")])
+                            .current_dir(here)
+                            .output()
+                            .unwrap()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for o in &outs {
+            assert!(o.status.success(), "round {round}: {}", stderr(o));
+        }
+        assert_eq!(ledger_rows(dir.path(), &ledger).len(), 4, "round {round}");
+    }
+}

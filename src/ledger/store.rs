@@ -23,7 +23,6 @@ use std::fmt;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 #[derive(Debug)]
 pub struct LedgerError(pub String);
@@ -87,10 +86,13 @@ impl Ledger {
                 )));
             }
         } else {
-            let others = fs::read_dir(dir)
-                .map_err(|e| io_err(dir, "cannot list", e))?
-                .filter_map(Result::ok)
-                .any(|e| !e.file_name().to_string_lossy().starts_with('.'));
+            // Hidden files are no one's data; the marker half-written and
+            // the index are another aidledger creating this ledger right now.
+            let others =
+                fs::read_dir(dir).map_err(|e| io_err(dir, "cannot list", e))?.filter_map(Result::ok).any(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    !(name.starts_with('.') || name == INDEX || name.starts_with(&format!("{MARKER}.")))
+                });
             if others {
                 return Err(LedgerError(format!(
                     "{}: this folder holds other files and is not a ledger (no {MARKER}); give an empty or new folder",
@@ -108,40 +110,32 @@ impl Ledger {
         &self.dir
     }
 
-    /// Takes the ledger's lock, waiting while another live ingest holds it.
-    /// A lock left by a process that no longer runs (killed) is taken over.
+    /// Takes the ledger's lock, waiting while another aidledger holds it. A
+    /// process that ends, killed or not, lets go of it.
     pub fn lock(&self) -> Result<LockGuard, LedgerError> {
+        // An advisory lock the kernel holds for the process: released when
+        // the holder ends, however it ends, so there is no stale lock to
+        // detect (reading a holder's pid from the file raced with its
+        // writing: a half-written pid read as a dead process's, and two
+        // ingests took the lock at once). The file itself stays.
         let path = self.dir.join(LOCK);
-        let mut told = false;
-        loop {
-            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(LockGuard { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = fs::read_to_string(&path).ok().and_then(|s| s.trim().parse::<u32>().ok());
-                    match holder {
-                        Some(pid) if !process_alive(pid) => {
-                            // The holder was killed: its lock guards nothing.
-                            let _ = fs::remove_file(&path);
-                        }
-                        _ => {
-                            if !told {
-                                eprintln!(
-                                    "aidledger: waiting for the ledger lock {} (held by pid {})",
-                                    path.display(),
-                                    holder.map_or("unknown".into(), |p| p.to_string())
-                                );
-                                told = true;
-                            }
-                            std::thread::sleep(Duration::from_millis(100));
-                        }
-                    }
-                }
-                Err(e) => return Err(io_err(&path, "cannot create the lock", e)),
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| io_err(&path, "cannot open the lock", e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                eprintln!("aidledger: waiting for the ledger lock {} (another aidledger holds it)", path.display());
+                file.lock().map_err(|e| io_err(&path, "cannot take the lock", e))?;
             }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(&path, "cannot take the lock", e)),
         }
+        // Who holds it, for a person looking.
+        let _ = file.set_len(0).and_then(|_| writeln!(file, "{}", std::process::id()));
+        Ok(LockGuard { _file: file })
     }
 
     /// Batch files, in name (and so time) order.
@@ -332,24 +326,10 @@ fn dedup_mentions(rows: Vec<LedgerRow>) -> Vec<LedgerRow> {
     rows.into_iter().filter(|r| seen.insert(r.mention_id.clone())).collect()
 }
 
-/// The lock of a running ingest; removed when the ingest ends.
+/// The lock of a running ingest; let go when dropped or when the process ends.
 pub struct LockGuard {
-    path: PathBuf,
-}
-
-impl Drop for LockGuard {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
-    }
-}
-
-fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        // Elsewhere, a lock is never taken over: better to wait than to lose rows.
-        true
-    }
+    /// The open lock file; closing it releases the lock.
+    _file: fs::File,
 }
 
 fn shard_of(id: &str) -> u8 {
@@ -414,9 +394,14 @@ fn write_partial(dir: &Path, name: &str, df: &mut DataFrame) -> Result<PathBuf, 
     Ok(partial)
 }
 
+/// The temporary file is the process's own: two processes writing the same
+/// file at once must not write into each other's.
 fn write_atomically(path: &Path, body: &[u8]) -> Result<(), LedgerError> {
-    let tmp =
-        path.with_extension(format!("{}.partial", path.extension().map(|e| e.to_string_lossy()).unwrap_or_default()));
+    let tmp = path.with_extension(format!(
+        "{}.{}.partial",
+        path.extension().map(|e| e.to_string_lossy()).unwrap_or_default(),
+        std::process::id()
+    ));
     let mut f = fs::File::create(&tmp).map_err(|e| io_err(&tmp, "cannot create", e))?;
     f.write_all(body).map_err(|e| io_err(&tmp, "cannot write", e))?;
     f.sync_all().map_err(|e| io_err(&tmp, "cannot sync", e))?;
