@@ -12,3 +12,4 @@ pub mod ledger;
 pub mod lexicon;
 pub mod output;
 pub mod reconcile;
+pub mod report;

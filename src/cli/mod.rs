@@ -9,6 +9,7 @@ mod fx;
 mod ingest;
 mod ledger;
 mod reconcile;
+mod summary;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -28,6 +29,7 @@ enum Command {
     Reconcile(reconcile::ReconcileArgs),
     Timeline(timeline::TimelineArgs),
     Compare(compare::CompareArgs),
+    Summary(summary::SummaryArgs),
     Compact(compact::CompactArgs),
     Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
@@ -48,6 +50,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Reconcile(a) => reconcile::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Compare(a) => compare::run(a),
+        Command::Summary(a) => summary::run(a),
         Command::Compact(a) => compact::run(a),
         Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
