@@ -36,14 +36,14 @@ fn a_summary_run_twice_writes_the_same_bytes_and_nothing_beside_them() {
     let month = dir.path().join("reports/2024-04");
     let before = files(&month);
     let names: Vec<&str> = before.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["findings.csv", "metrics.csv", "summary.md"]);
+    assert_eq!(names, ["figures.svg", "findings.csv", "metrics.csv", "summary.md"]);
     assert!(summary().status.success());
     assert_eq!(files(&month), before, "a second run writes the same bytes");
     let beside: Vec<_> =
         std::fs::read_dir(dir.path().join("reports")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(beside, ["2024-04"], "no temporary folder is left behind");
 
-    let md = String::from_utf8(before[2].1.clone()).unwrap();
+    let md = String::from_utf8(before[3].1.clone()).unwrap();
     assert!(md.starts_with("# Aid figures reported in April 2024\n"), "{md}");
     // The enacted package: $61 billion at the month's end, behind it the two
     // outlets that said so, and the outlet that said $66 billion in conflict.
@@ -55,7 +55,7 @@ fn a_summary_run_twice_writes_the_same_bytes_and_nothing_beside_them() {
     // March's findings are March's: no finding row published in March.
     let published = |l: &str| l.split('|').nth(2).map(str::trim).unwrap_or("").to_string();
     assert!(!md.lines().any(|l| published(l).starts_with("2024-03")), "{md}");
-    let metrics = String::from_utf8(before[1].1.clone()).unwrap();
+    let metrics = String::from_utf8(before[2].1.clone()).unwrap();
     let row = metrics.lines().find(|l| l.starts_with("united-states/ukraine/total/enacted,")).expect(&metrics);
     assert!(row.contains(",61000000000,"), "{row}");
 }

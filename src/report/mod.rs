@@ -2,6 +2,7 @@
 //! ledger. `summary` is a calendar month's; `folder` writes a report folder
 //! so that a reader never sees half of one.
 
+pub mod chart;
 pub mod folder;
 pub mod markdown;
 pub mod summary;

@@ -10,6 +10,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::chart::Panel;
 use crate::reconcile::timeline::{consensus, window_start, MIN_SUPPORT};
 use crate::reconcile::{Consensus, Figure, Finding, Findings, Kind, Timeline};
 
@@ -81,6 +82,9 @@ pub struct MetricLine<'a> {
     /// The outlets whose latest figure in the window at the month's end
     /// agrees with its consensus, by name.
     pub behind: Vec<&'a str>,
+    /// The metric's figures and consensus over the year to the month's
+    /// end, for its chart.
+    pub chart: Panel<'a>,
 }
 
 impl MetricLine<'_> {
@@ -174,6 +178,7 @@ pub fn summarize<'a>(
             at_end,
             before: at(before),
             behind,
+            chart: panel(t, month),
         });
     }
     metrics.sort_by(|a, b| a.metric.cmp(b.metric));
@@ -194,6 +199,35 @@ pub fn summarize<'a>(
             .then_with(|| a.outlet.cmp(b.outlet))
     });
     MonthSummary { month, articles: articles.len(), mentions, metrics, findings, outlets }
+}
+
+/// The first day a month's charts show: a year of figures up to its end.
+pub fn chart_start(month: Month) -> NaiveDate {
+    month.first_day().checked_sub_months(chrono::Months::new(11)).unwrap_or(month.first_day())
+}
+
+/// A metric's chart panel: its figures with a dollar value over the year
+/// to the month's end, by outlet (an unnamed outlet by its article), and
+/// its consensus as of each of those dates where two or more voices stood
+/// behind one.
+fn panel<'a>(t: &'a Timeline<'a>, month: Month) -> Panel<'a> {
+    let range = chart_start(month)..=month.last_day();
+    let mut chart = Panel { title: t.metric.to_string(), ..Panel::default() };
+    for r in t.rows() {
+        let (Some(day), Some(usd)) = (r.figure.published, r.figure.amount_usd) else { continue };
+        if !range.contains(&day) {
+            continue;
+        }
+        chart.points.push((r.figure.outlet.unwrap_or(r.figure.article_id.as_str()), day, usd));
+        if let Some(c) = r.consensus.filter(|c| c.support >= MIN_SUPPORT) {
+            // One point per date: the consensus as of the date's last figure.
+            if chart.consensus.last().is_some_and(|(d, _)| *d == day) {
+                chart.consensus.pop();
+            }
+            chart.consensus.push((day, c.amount_usd()));
+        }
+    }
+    chart
 }
 
 /// The outlets whose latest figure in the window ending `day` agrees with
@@ -331,8 +365,18 @@ impl MonthSummary<'_> {
                 .collect();
             md.push_str(&table(&["outlet", "conflicts", "figures measured against a consensus"], &rows));
         }
-        md.push_str("\nFiles: [metrics.csv](metrics.csv), [findings.csv](findings.csv).\n");
+        md.push_str(
+            "\n## Chart\n\n![Each metric's reported figures by outlet, with the consensus line](figures.svg)\n",
+        );
+        md.push_str("\nFiles: [metrics.csv](metrics.csv), [findings.csv](findings.csv), [figures.svg](figures.svg).\n");
         md
+    }
+
+    /// figures.svg: each metric's figures by outlet over the year to the
+    /// month's end, with its consensus line.
+    pub fn chart(&self) -> Result<String, String> {
+        let panels: Vec<Panel<'_>> = self.metrics.iter().map(|l| l.chart.clone()).collect();
+        super::chart::figures_svg(&panels, chart_start(self.month), self.month.last_day())
     }
 
     /// metrics.csv: one row per metric, amounts as plain decimal strings.
@@ -385,7 +429,7 @@ impl MonthSummary<'_> {
         out
     }
 
-    /// Writes summary.md, metrics.csv and findings.csv into `month_dir`,
+    /// Writes summary.md, metrics.csv, findings.csv and figures.svg into `month_dir`,
     /// whole: into a folder beside it first, then swapped in (see
     /// `report::folder`).
     pub fn write(&self, month_dir: &std::path::Path) -> std::io::Result<()> {
@@ -393,6 +437,7 @@ impl MonthSummary<'_> {
         std::fs::write(staged.path().join("summary.md"), self.markdown())?;
         std::fs::write(staged.path().join("metrics.csv"), self.metrics_csv().map_err(std::io::Error::other)?)?;
         std::fs::write(staged.path().join("findings.csv"), self.findings_csv())?;
+        std::fs::write(staged.path().join("figures.svg"), self.chart().map_err(std::io::Error::other)?)?;
         staged.commit()
     }
 }
