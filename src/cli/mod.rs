@@ -9,6 +9,7 @@ mod fx;
 mod ingest;
 mod ledger;
 mod reconcile;
+mod report;
 mod summary;
 mod timeline;
 
@@ -30,6 +31,7 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     Compare(compare::CompareArgs),
     Summary(summary::SummaryArgs),
+    Report(report::ReportArgs),
     Compact(compact::CompactArgs),
     Fx(fx::FxArgs),
     Eval(eval::EvalArgs),
@@ -51,6 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Command::Timeline(a) => timeline::run(a),
         Command::Compare(a) => compare::run(a),
         Command::Summary(a) => summary::run(a),
+        Command::Report(a) => report::run(a),
         Command::Compact(a) => compact::run(a),
         Command::Fx(a) => fx::run(a),
         Command::Eval(a) => eval::run(a),
