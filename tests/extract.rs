@@ -10,8 +10,8 @@ fn sample_articles_give_their_figures_as_jsonl() {
     let out = run(&["extract", "--format", "jsonl", "data/articles"], &project());
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = json_lines(&stdout(&out));
-    // 4 single-article files, 3 JSON Lines articles, 2 CSV rows.
-    assert_eq!(docs.len(), 9);
+    // 4 single-article files, 7 JSON Lines articles (two feeds), 2 CSV rows.
+    assert_eq!(docs.len(), 13);
     let harbor = docs.iter().find(|d| d["outlet"] == "Harbor Gazette").expect("the dateline gives the outlet");
     assert_eq!(harbor["published"], "2024-03-13");
     let values: Vec<(&str, &str, &str)> = harbor["mentions"]
