@@ -167,27 +167,9 @@ fn voice_rank<'a>(f: &Figure<'a>) -> (Option<NaiveDate>, ArticleId<'a>, std::cmp
 /// The consensus among `figures` (all of one metric) as of `as_of`, over the
 /// `window_days` days up to and including it.
 pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: i64) -> Option<Consensus<'a>> {
-    let since = window_start(as_of, window_days);
-    // Each outlet's latest figure in the window.
-    let mut by_voice: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
-    for &f in figures {
-        let Some(date) = f.published else { continue };
-        if date < since || date > as_of || f.usd().is_none() {
-            continue;
-        }
-        match by_voice.entry(f.voice) {
-            Entry::Occupied(mut e) if voice_rank(e.get()) < voice_rank(f) => {
-                e.insert(f);
-            }
-            Entry::Occupied(_) => {}
-            Entry::Vacant(e) => {
-                e.insert(f);
-            }
-        }
-    }
     // One vote per story, cast by its earliest copy.
     let mut stories: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
-    for f in by_voice.into_values() {
+    for f in votes(figures, as_of, window_days) {
         match stories.entry(f.story) {
             Entry::Occupied(mut e) if f.order() < e.get().order() => {
                 e.insert(f);
@@ -217,6 +199,31 @@ pub fn consensus<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: 
     }
     let (support, figure) = best(&groups)?;
     Some(Consensus { figure, support, voices })
+}
+
+/// Each voice's vote among `figures` (all of one metric) as of `as_of`, over
+/// the `window_days` days up to and including it: the figure its latest
+/// article gives first (see the module's comment). Copies of one story are
+/// all here; `consensus` counts them once.
+pub fn votes<'a>(figures: &[&'a Figure<'a>], as_of: NaiveDate, window_days: i64) -> Vec<&'a Figure<'a>> {
+    let since = window_start(as_of, window_days);
+    let mut by_voice: FxHashMap<u64, &Figure<'a>> = FxHashMap::default();
+    for &f in figures {
+        let Some(date) = f.published else { continue };
+        if date < since || date > as_of || f.usd().is_none() {
+            continue;
+        }
+        match by_voice.entry(f.voice) {
+            Entry::Occupied(mut e) if voice_rank(e.get()) < voice_rank(f) => {
+                e.insert(f);
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(e) => {
+                e.insert(f);
+            }
+        }
+    }
+    by_voice.into_values().collect()
 }
 
 /// The group most voices agree with, ties to `group_rank`: (support, the

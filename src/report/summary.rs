@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::chart::Panel;
-use crate::reconcile::timeline::{consensus, window_start, MIN_SUPPORT};
+use crate::reconcile::timeline::{consensus, votes, MIN_SUPPORT};
 use crate::reconcile::{Consensus, Figure, Finding, Findings, Kind, Timeline};
 
 /// A calendar month.
@@ -79,8 +79,8 @@ pub struct MetricLine<'a> {
     /// (when two or more independent voices stood behind one).
     pub at_end: Option<Consensus<'a>>,
     pub before: Option<Consensus<'a>>,
-    /// The outlets whose latest figure in the window at the month's end
-    /// agrees with its consensus, by name.
+    /// The outlets whose vote in the window at the month's end agrees
+    /// with its consensus, by name.
     pub behind: Vec<&'a str>,
     /// The metric's figures and consensus over the year to the month's
     /// end, for its chart.
@@ -230,22 +230,18 @@ fn panel<'a>(t: &'a Timeline<'a>, month: Month) -> Panel<'a> {
     chart
 }
 
-/// The outlets whose latest figure in the window ending `day` agrees with
-/// `c`, by name.
+/// The outlets whose vote (see `timeline::votes`) in the window ending
+/// `day` agrees with `c`, by name. Copies of one wire story are each named,
+/// though `c.support` counts them once.
 fn outlets_behind<'a>(figures: &[&'a Figure<'a>], c: &Consensus<'a>, day: NaiveDate, window_days: i64) -> Vec<&'a str> {
-    let since = window_start(day, window_days);
-    let mut latest: BTreeMap<&str, &Figure<'a>> = BTreeMap::new();
-    for &f in figures {
-        let (Some(outlet), Some(d)) = (f.outlet, f.published) else { continue };
-        if d < since || d > day {
-            continue;
-        }
-        let seen = latest.entry(outlet).or_insert(f);
-        if seen.order() < f.order() {
-            *seen = f;
-        }
-    }
-    latest.into_iter().filter(|(_, f)| c.agrees_with(f) == Some(true)).map(|(o, _)| o).collect()
+    let mut behind: Vec<&str> = votes(figures, day, window_days)
+        .into_iter()
+        .filter(|f| c.agrees_with(f) == Some(true))
+        .filter_map(|f| f.outlet)
+        .collect();
+    behind.sort_unstable();
+    behind.dedup();
+    behind
 }
 
 /// How many findings summary.md lists (all are in findings.csv).
