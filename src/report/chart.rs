@@ -59,8 +59,9 @@ const COLOURS: [RGBColor; 10] = [
     RGBColor(23, 190, 207),
 ];
 
-/// The panels, one above the other, dates from `from` to `to`, as an SVG
-/// document. An outlet keeps its colour across panels (colours follow the
+/// The panels, one above the other, as an SVG document: figures dated from
+/// `from` to `to`, each panel's axis from its first figure (or a month
+/// before `to`, whichever is earlier) to `to`. An outlet keeps its colour across panels (colours follow the
 /// outlets' names in order).
 pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Result<String, String> {
     let mut outlets: Vec<&str> = panels.iter().flat_map(|p| p.points.iter().map(|(o, _, _)| *o)).collect();
@@ -77,6 +78,12 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
                 .map_err(|e| e.to_string())?;
         }
         for (panel, area) in panels.iter().zip(root.split_evenly((panels.len().max(1), 1))) {
+            // Each panel spans its own figures (within `from`..`to`), at
+            // least a month: a year's axis for a week of figures would
+            // crowd them into one corner.
+            let first = panel.points.iter().map(|p| p.1).filter(|d| *d >= from).min().unwrap_or(to);
+            let month_before = to.checked_sub_days(chrono::Days::new(30)).unwrap_or(to);
+            let start = first.min(month_before).checked_sub_days(chrono::Days::new(2)).unwrap_or(from).max(from);
             let usd = |v: Decimal| v.to_f64().unwrap_or(0.0);
             let values = panel.points.iter().map(|p| usd(p.2)).chain(panel.consensus.iter().map(|c| usd(c.1)));
             let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
@@ -91,7 +98,7 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
                 .margin(12)
                 .x_label_area_size(36)
                 .y_label_area_size(72)
-                .build_cartesian_2d(from..to, bottom..top)
+                .build_cartesian_2d(start..to, bottom..top)
                 .map_err(|e| e.to_string())?;
             chart
                 .configure_mesh()
@@ -103,7 +110,7 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
                 .light_line_style(RGBColor(235, 235, 235))
                 .draw()
                 .map_err(|e| e.to_string())?;
-            let in_range = |d: &NaiveDate| (from..=to).contains(d);
+            let in_range = |d: &NaiveDate| (start..=to).contains(d);
             let line: Vec<(NaiveDate, f64)> =
                 panel.consensus.iter().filter(|c| in_range(&c.0)).map(|c| (c.0, usd(c.1))).collect();
             if !line.is_empty() {
