@@ -340,10 +340,19 @@ impl MonthSummary<'_> {
                 .take(LISTED_FINDINGS)
                 .map(|f| {
                     let c = f.cells().map(Option::unwrap_or_default);
-                    vec![cell(&c[0]), cell(&c[3]), cell(&c[2]), cell(&c[1]), cell(&c[12])]
+                    let figure = f.figure.and_then(|g| g.amount_usd).map(short_usd).unwrap_or_default();
+                    let against = match (f.consensus_usd(), f.deviation_pct()) {
+                        (Some(v), Some(p)) => format!("{} ({}%)", short_usd(v), signed(p)),
+                        (Some(v), None) => short_usd(v),
+                        _ => String::new(),
+                    };
+                    vec![cell(&c[0]), cell(&c[3]), cell(&c[2]), cell(&c[1]), figure, against, cell(&c[12])]
                 })
                 .collect();
-            md.push_str(&table(&["finding", "published", "outlet", "metric", "detail"], &rows));
+            md.push_str(&table(
+                &["finding", "published", "outlet", "metric", "figure", "consensus (deviation)", "detail"],
+                &rows,
+            ));
             if self.findings.len() > LISTED_FINDINGS {
                 let _ = writeln!(md, "\nThe first {LISTED_FINDINGS} are listed; findings.csv has all of them.");
             }
