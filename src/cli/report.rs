@@ -81,7 +81,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
             let as_of = last_day.map_or_else(|| "1970-01-01".to_string(), |d| d.to_string());
             argv.extend(os(&[&"--as-of", &as_of]));
         }
-        command(&argv).with_context(|| format!("writing {}", out.join(file).display()))?;
+        if let Err(e) = command(&argv) {
+            // The old file, if any, stays as it was; the half-written one goes.
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.context(format!("writing {}", out.join(file).display())));
+        }
         std::fs::rename(&partial, out.join(file))
             .with_context(|| format!("{}: cannot rename into place", out.join(file).display()))?;
     }
