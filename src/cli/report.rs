@@ -1,14 +1,16 @@
 //! `aidledger report`: the main job in one command. Ingests the articles
 //! given, then writes the report folder: the ledger as CSV, every metric's
 //! timeline, the findings, the outlet comparison, a summary per month and an
-//! index linking them. It runs the other commands as a user would, each
-//! into its own file, so each file is what that command documents.
+//! index linking them. The CSV files come from the other commands run as a
+//! user would, each into its own file, so each is what that command
+//! documents; the month summaries come from one reading of the ledger, as
+//! `summary` writes them.
 
 use super::{Args, Outcome};
+use aidledger::reconcile::timeline::DEFAULT_WINDOW_DAYS;
 use aidledger::report::Month;
 use anyhow::Context;
 use clap::Parser;
-use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -67,8 +69,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
             outcome = Outcome::SomeFailed;
         }
     }
+    // The month summaries first, from one reading of the ledger; their
+    // months date the comparison below.
     let ledger_handle = super::existing_ledger(Some(ledger.clone()))?;
-    let months = months(&ledger_handle)?;
+    let months = super::summary::write_summaries(&ledger_handle, None, &out, DEFAULT_WINDOW_DAYS)?;
     let last_day = months.last().map(|m| m.last_day());
     // Each file is written beside its place and renamed over it: a reader
     // sees the old file or the new one.
@@ -89,24 +93,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
         std::fs::rename(&partial, out.join(file))
             .with_context(|| format!("{}: cannot rename into place", out.join(file).display()))?;
     }
-    for m in &months {
-        command(&os(&[&"summary", &"--ledger", &ledger, &"--month", &m.to_string(), &"--out", &out]))?;
-    }
     let index = index(&months);
     let partial = out.join(".index.md.partial");
     std::fs::write(&partial, index).with_context(|| format!("{}: cannot write", partial.display()))?;
     std::fs::rename(&partial, out.join("index.md"))?;
     eprintln!("aidledger: reports for {} months in {}", months.len(), out.display());
     Ok(outcome)
-}
-
-/// The calendar months in which the ledger has figures, in order.
-fn months(ledger: &aidledger::ledger::Ledger) -> anyhow::Result<Vec<Month>> {
-    let frame = aidledger::reconcile::load(ledger, None)?;
-    let figures =
-        aidledger::reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
-    let months: BTreeSet<Month> = figures.iter().filter_map(|f| f.published).map(Month::of).collect();
-    Ok(months.into_iter().collect())
 }
 
 /// index.md: what each file holds, and the months, newest first.

@@ -2,6 +2,7 @@
 //! `OUT/YYYY-MM/` whole, for a scheduler to run on the first of each month.
 
 use super::Outcome;
+use aidledger::ledger::Ledger;
 use aidledger::reconcile::{
     self,
     timeline::{DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS},
@@ -10,7 +11,8 @@ use aidledger::reconcile::{
 use aidledger::report::{summarize, Month};
 use anyhow::Context;
 use clap::Args;
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// Write a month's summary (summary.md, metrics.csv, findings.csv) into
 /// OUT/YYYY-MM/, replacing it whole.
@@ -36,20 +38,42 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<Outcome> {
         None => Month::last_complete(chrono::Local::now().date_naive()),
     };
     let ledger = super::existing_ledger(args.ledger.clone())?;
-    let frame = reconcile::load(&ledger, None)?;
-    let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
-    let timelines = reconcile::timelines(figures, args.window);
-    let found = reconcile::findings(&timelines, &Settings { window_days: args.window, ..Settings::default() });
-    let summary = summarize(&timelines, &found, month, args.window);
-    let dir = args.out.join(month.to_string());
-    summary.write(&dir).with_context(|| format!("{}: cannot write the summary", dir.display()))?;
-    eprintln!(
-        "aidledger: {} summary: {} mentions, {} metrics, {} findings ({})",
-        month,
-        summary.mentions,
-        summary.metrics.len(),
-        summary.findings.len(),
-        dir.display()
-    );
+    write_summaries(&ledger, Some(month), &args.out, args.window)?;
     Ok(Outcome::Clean)
+}
+
+/// Reads and reconciles the ledger once, then writes the summary of `month`
+/// (None: of every month with dated figures) into `out/YYYY-MM/`. Returns
+/// the months written, in order.
+pub(super) fn write_summaries(
+    ledger: &Ledger,
+    month: Option<Month>,
+    out: &Path,
+    window: i64,
+) -> anyhow::Result<Vec<Month>> {
+    let frame = reconcile::load(ledger, None)?;
+    let figures = reconcile::figures(&frame.kept, frame.read_once).context("reading the ledger's figures")?;
+    let timelines = reconcile::timelines(figures, window);
+    let found = reconcile::findings(&timelines, &Settings { window_days: window, ..Settings::default() });
+    let months: Vec<Month> = match month {
+        Some(m) => vec![m],
+        None => {
+            let dated = timelines.iter().flat_map(|t| &t.figures).filter_map(|f| f.published).map(Month::of);
+            dated.collect::<BTreeSet<Month>>().into_iter().collect()
+        }
+    };
+    for &month in &months {
+        let summary = summarize(&timelines, &found, month, window);
+        let dir = out.join(month.to_string());
+        summary.write(&dir).with_context(|| format!("{}: cannot write the summary", dir.display()))?;
+        eprintln!(
+            "aidledger: {} summary: {} mentions, {} metrics, {} findings ({})",
+            month,
+            summary.mentions,
+            summary.metrics.len(),
+            summary.findings.len(),
+            dir.display()
+        );
+    }
+    Ok(months)
 }

@@ -94,12 +94,6 @@ impl Ord for ArticleId<'_> {
     }
 }
 
-impl std::fmt::Display for ArticleId<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id)
-    }
-}
-
 /// One reported figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Figure<'a> {
