@@ -72,19 +72,7 @@ impl Ledger {
             return Err(LedgerError(format!("{}: not a folder", dir.display())));
         }
         if marker.exists() {
-            let text = fs::read_to_string(&marker).map_err(|e| io_err(&marker, "cannot read", e))?;
-            let v: serde_json::Value =
-                serde_json::from_str(&text).map_err(|e| io_err(&marker, "not a ledger marker", e))?;
-            let version = v.get("schema_version").and_then(serde_json::Value::as_u64).unwrap_or(0);
-            if v.get("format").and_then(serde_json::Value::as_str) != Some("aidledger") {
-                return Err(LedgerError(format!("{}: not an aidledger ledger marker", marker.display())));
-            }
-            if version > SCHEMA_VERSION as u64 {
-                return Err(LedgerError(format!(
-                    "{}: the ledger has schema version {version}, newer than this aidledger's {SCHEMA_VERSION}; upgrade aidledger",
-                    dir.display()
-                )));
-            }
+            check_marker(dir, &marker)?;
         } else {
             // Hidden files are no one's data; the marker half-written and
             // the index are another aidledger creating this ledger right now.
@@ -93,14 +81,21 @@ impl Ledger {
                     let name = e.file_name().to_string_lossy().into_owned();
                     !(name.starts_with('.') || name == INDEX || name.starts_with(&format!("{MARKER}.")))
                 });
-            if others {
+            if !others {
+                let body = format!("{{\"format\": \"aidledger\", \"schema_version\": {SCHEMA_VERSION}}}\n");
+                write_atomically(&marker, body.as_bytes())?;
+            } else if marker.exists() {
+                // Another aidledger created the ledger between our first look
+                // and the listing: it renames the marker into place before it
+                // writes any batch, so the files seen are its, and the marker
+                // is there to check now.
+                check_marker(dir, &marker)?;
+            } else {
                 return Err(LedgerError(format!(
                     "{}: this folder holds other files and is not a ledger (no {MARKER}); give an empty or new folder",
                     dir.display()
                 )));
             }
-            let body = format!("{{\"format\": \"aidledger\", \"schema_version\": {SCHEMA_VERSION}}}\n");
-            write_atomically(&marker, body.as_bytes())?;
         }
         fs::create_dir_all(dir.join(INDEX)).map_err(|e| io_err(dir, "cannot create the index folder", e))?;
         Ok(Ledger { dir: dir.to_path_buf() })
@@ -396,6 +391,23 @@ fn write_partial(dir: &Path, name: &str, df: &mut DataFrame) -> Result<PathBuf, 
 
 /// The temporary file is the process's own: two processes writing the same
 /// file at once must not write into each other's.
+/// Refuses a marker that is not aidledger's, or of a newer schema.
+fn check_marker(dir: &Path, marker: &Path) -> Result<(), LedgerError> {
+    let text = fs::read_to_string(marker).map_err(|e| io_err(marker, "cannot read", e))?;
+    let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| io_err(marker, "not a ledger marker", e))?;
+    let version = v.get("schema_version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    if v.get("format").and_then(serde_json::Value::as_str) != Some("aidledger") {
+        return Err(LedgerError(format!("{}: not an aidledger ledger marker", marker.display())));
+    }
+    if version > SCHEMA_VERSION as u64 {
+        return Err(LedgerError(format!(
+            "{}: the ledger has schema version {version}, newer than this aidledger's {SCHEMA_VERSION}; upgrade aidledger",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
 fn write_atomically(path: &Path, body: &[u8]) -> Result<(), LedgerError> {
     let tmp = path.with_extension(format!(
         "{}.{}.partial",
