@@ -96,7 +96,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     let index = index(&months);
     let partial = out.join(".index.md.partial");
     std::fs::write(&partial, index).with_context(|| format!("{}: cannot write", partial.display()))?;
-    std::fs::rename(&partial, out.join("index.md"))?;
+    std::fs::rename(&partial, out.join("index.md"))
+        .with_context(|| format!("{}: cannot rename into place", out.join("index.md").display()))?;
     eprintln!("aidledger: reports for {} months in {}", months.len(), out.display());
     Ok(outcome)
 }

@@ -14,8 +14,8 @@ use clap::Args;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Write a month's summary (summary.md, metrics.csv, findings.csv) into
-/// OUT/YYYY-MM/, replacing it whole.
+/// Write a month's summary (summary.md, metrics.csv, findings.csv,
+/// figures.svg) into OUT/YYYY-MM/, replacing it whole.
 #[derive(Args, Debug)]
 pub struct SummaryArgs {
     /// The month, YYYY-MM (default: the last complete calendar month).

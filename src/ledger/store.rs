@@ -389,8 +389,6 @@ fn write_partial(dir: &Path, name: &str, df: &mut DataFrame) -> Result<PathBuf, 
     Ok(partial)
 }
 
-/// The temporary file is the process's own: two processes writing the same
-/// file at once must not write into each other's.
 /// Refuses a marker that is not aidledger's, or of a newer schema.
 fn check_marker(dir: &Path, marker: &Path) -> Result<(), LedgerError> {
     let text = fs::read_to_string(marker).map_err(|e| io_err(marker, "cannot read", e))?;
@@ -408,6 +406,8 @@ fn check_marker(dir: &Path, marker: &Path) -> Result<(), LedgerError> {
     Ok(())
 }
 
+/// The temporary file is the process's own: two processes writing the same
+/// file at once must not write into each other's.
 fn write_atomically(path: &Path, body: &[u8]) -> Result<(), LedgerError> {
     let tmp = path.with_extension(format!(
         "{}.{}.partial",

@@ -117,9 +117,8 @@ impl<'a> Finding<'a> {
     /// from. Findings come in timeline order, their text lies in ledger row
     /// order: written one after another, each name read was a wait on
     /// memory (a quarter of the samples of `reconcile --format csv` on ten
-    /// million rows). Fetched a few
-    /// findings ahead, the waits overlap. A hint only: it changes nothing
-    /// that is read.
+    /// million rows). Fetched a few findings ahead, the waits overlap. A
+    /// hint only: it changes nothing that is read.
     pub fn prefetch(&self) {
         #[cfg(target_arch = "x86_64")]
         {

@@ -61,8 +61,8 @@ const COLOURS: [RGBColor; 10] = [
 
 /// The panels, one above the other, as an SVG document: figures dated from
 /// `from` to `to`, each panel's axis from its first figure (or a month
-/// before `to`, whichever is earlier) to `to`. An outlet keeps its colour across panels (colours follow the
-/// outlets' names in order).
+/// before `to`, whichever is earlier) to `to`. An outlet keeps its colour
+/// across panels (colours follow the outlets' names in order).
 pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Result<String, String> {
     let mut outlets: Vec<&str> = panels.iter().flat_map(|p| p.points.iter().map(|(o, _, _)| *o)).collect();
     outlets.sort_unstable();
