@@ -23,7 +23,8 @@ fn a_ledger_converts_with_the_rates_it_was_given() {
     // £10bn / 0.5 = €20bn; × 2.0 = $40bn.
     assert_eq!((row["amount_eur"].as_str(), row["amount_usd"].as_str()), (Some("20000000000"), Some("40000000000")));
     // The ECB's zip loads as well as its CSV.
-    let zip_path = project().join("target").join(format!("fx-test-{}.zip", std::process::id()));
+    // Inside the test's own folder: `target/` may live elsewhere (CARGO_TARGET_DIR).
+    let zip_path = dir.path().join("eurofxref-hist.zip");
     {
         let mut w = zip::ZipWriter::new(fs::File::create(&zip_path).unwrap());
         w.start_file(
@@ -35,7 +36,6 @@ fn a_ledger_converts_with_the_rates_it_was_given() {
         w.finish().unwrap();
     }
     let out = run(&["fx", "import", "--ledger", "led2", zip_path.to_str().unwrap()], dir.path());
-    let _ = fs::remove_file(&zip_path);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(run(&["ingest", "--ledger", "led2", "a.jsonl"], dir.path()).status.success());
     let out = run(&["ledger", "--ledger", "led2", "--format", "json"], dir.path());

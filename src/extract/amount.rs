@@ -14,6 +14,7 @@
 use super::currency::{self, Cur, Place};
 use super::number::{self, DotThree};
 use super::token::{gap, Gap, Kind, Tok};
+use super::words::{self, Opener};
 use rust_decimal::Decimal;
 
 /// One amount or range as read from the tokens.
@@ -52,13 +53,19 @@ struct Num {
 }
 
 #[derive(Debug, Clone)]
-struct Amt {
-    first: usize,
-    next: usize,
-    value: Decimal,
-    cur: Option<Cur>,
-    scale_exp: u32,
-    words: bool,
+pub(crate) struct Amt {
+    pub first: usize,
+    pub next: usize,
+    pub value: Decimal,
+    pub cur: Option<Cur>,
+    pub scale_exp: u32,
+    pub words: bool,
+    /// The value read as thousands ("2.000" is two thousand) when the digits
+    /// allow it and nothing decided it yet.
+    thousands: Option<Decimal>,
+    /// Whether the digits were read as thousands because a currency followed
+    /// ("50.000 Euro"): the other end of a range is read the same way.
+    read_as_thousands: bool,
 }
 
 struct Currency {
@@ -68,6 +75,13 @@ struct Currency {
     /// "MUSD", "MAUD": the M stands for million.
     scale_exp: u32,
     is_symbol: bool,
+}
+
+/// What follows the first amount of a possible range.
+enum Tail {
+    Range(Parsed),
+    /// Two figures of a change ("from 2 million to 20 million pounds"); the second is given.
+    Change(Amt),
 }
 
 impl<'a, 't> Grammar<'a, 't> {
@@ -105,22 +119,63 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// Reads a whole expression starting at token `i`.
     pub fn expr(&self, i: usize) -> Option<Parsed> {
-        let (opener, i) = match self.word(i) {
-            Some("between" | "zwischen" | "entre") => (Some("between"), i + 1),
-            Some("from" | "von") => (Some("from"), i + 1),
-            _ => (None, i),
+        let (opener, i) = match self.word(i).and_then(words::opener) {
+            Some(o) => (Some(o), i + 1),
+            None => (None, i),
         };
         if opener.is_some() && !self.joined(i) {
             return None;
         }
-        let a = self.amount(i)?;
-        if let Some(p) = self.range_tail(&a, opener) {
-            return Some(p);
+        let mut a = self.amount(i)?;
+        match self.range_tail(&a, opener) {
+            Some(Tail::Range(p)) => return Some(p),
+            // "raised its pledge from 2 million to 20 million pounds": the
+            // first figure is in the currency of the second.
+            Some(Tail::Change(b)) if a.cur.is_none() && a.scale_exp > 0 => a.cur = b.cur,
+            _ => {}
         }
-        if opener == Some("between") && a.cur.is_none() {
+        if opener == Some(Opener::Between) && a.cur.is_none() {
             return None;
         }
         Some(self.finish(&a, None))
+    }
+
+    /// An amount written before a list word and a figure with its currency,
+    /// read in that figure's currency and scale: "10" in "je 10 und 20
+    /// Millionen Euro", "80,000" in "80,000 and 140,000 dirhams".
+    pub fn shared_list_head(&self, second: &Parsed) -> Option<Parsed> {
+        let and = second.first_tok.checked_sub(1)?;
+        let num = and.checked_sub(1)?;
+        if !self.word(and).is_some_and(words::is_list_and) || !self.joined(and) || !self.joined(second.first_tok) {
+            return None;
+        }
+        let t = self.tok(num).filter(|t| t.kind == Kind::Digits)?;
+        if is_year(t.raw) && second.scale_exp == 0 {
+            return None;
+        }
+        // "between 10 and 20 dollars" is a range, read from its opener.
+        if num > 0 && self.word(num - 1).and_then(words::opener) == Some(Opener::Between) {
+            return None;
+        }
+        let second_num_tok = self.tok(second.first_tok)?;
+        if second.value_max.is_some() || second_num_tok.kind != Kind::Digits {
+            return None;
+        }
+        let (mut value, _) = number::read_digits(t.raw, DotThree::Decimal)?;
+        if second.scale_exp > 0 {
+            value = number::scaled(value, second.scale_exp)?;
+        }
+        Some(Parsed {
+            start: t.start,
+            end: t.end,
+            first_tok: num,
+            next_tok: num + 1,
+            value,
+            value_max: None,
+            cur: second.cur,
+            scale_exp: second.scale_exp,
+            words_only: false,
+        })
     }
 
     fn finish(&self, a: &Amt, upper: Option<&Amt>) -> Parsed {
@@ -138,7 +193,7 @@ impl<'a, 't> Grammar<'a, 't> {
         }
     }
 
-    fn range_tail(&self, a: &Amt, opener: Option<&str>) -> Option<Parsed> {
+    fn range_tail(&self, a: &Amt, opener: Option<Opener>) -> Option<Tail> {
         let c = a.next;
         let conn = self.tok(c)?;
         if !self.joined(c) {
@@ -150,10 +205,11 @@ impl<'a, 't> Grammar<'a, 't> {
             _ => None,
         };
         let ok = dash
-            || matches!(
-                (word, opener),
-                (Some("to" | "bis" | "à"), Some("from") | None) | (Some("and" | "und" | "et"), Some("between"))
-            );
+            || match (word, opener) {
+                (Some(w), Some(Opener::From) | None) => words::is_range_to(w),
+                (Some(w), Some(Opener::Between)) => words::is_between_and(w),
+                _ => false,
+            };
         if !ok || !self.joined(c + 1) {
             return None;
         }
@@ -171,7 +227,22 @@ impl<'a, 't> Grammar<'a, 't> {
                 return None;
             }
         }
+        // "rose from $5bn to $6bn" reports two figures, not a range.
+        let change_at = match opener {
+            None => Some(a.first),
+            Some(Opener::From) => a.first.checked_sub(1),
+            Some(Opener::Between) => None,
+        };
+        if !dash && change_at.is_some_and(|i| self.changes_before(i)) {
+            return Some(Tail::Change(b));
+        }
         let mut lower = a.clone();
+        // "zwischen 2.000 und 50.000 Euro": both ends in thousands.
+        if b.read_as_thousands {
+            if let Some(t) = lower.thousands {
+                lower.value = t;
+            }
+        }
         if lower.scale_exp == 0 && b.scale_exp > 0 {
             lower.value = number::scaled(lower.value, b.scale_exp)?;
             lower.scale_exp = b.scale_exp;
@@ -181,66 +252,12 @@ impl<'a, 't> Grammar<'a, 't> {
         if lower.value > b.value {
             return None;
         }
-        if opener.is_none() && !dash && self.changes_before(a.first) {
-            return None;
-        }
-        if opener == Some("from") && !dash && self.changes_before(a.first - 1) {
-            return None;
-        }
-        Some(self.finish(&lower, Some(&b)))
+        Some(Tail::Range(self.finish(&lower, Some(&b))))
     }
 
-    /// "rose from $5bn to $6bn" reports two figures, not a range.
+    /// Whether a word of change stands in the three words before token `i`.
     fn changes_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| {
-            matches!(
-                self.word(k),
-                Some(
-                    "rose"
-                        | "rise"
-                        | "rising"
-                        | "risen"
-                        | "increased"
-                        | "increase"
-                        | "increasing"
-                        | "grew"
-                        | "grow"
-                        | "grown"
-                        | "fell"
-                        | "fall"
-                        | "fallen"
-                        | "dropped"
-                        | "drop"
-                        | "jumped"
-                        | "climbed"
-                        | "declined"
-                        | "raised"
-                        | "raise"
-                        | "cut"
-                        | "reduced"
-                        | "boosted"
-                        | "lifted"
-                        | "lowered"
-                        | "expanded"
-                        | "shrank"
-                        | "went"
-                        | "up"
-                        | "down"
-                        | "soared"
-                        | "surged"
-                        | "slid"
-                        | "sank"
-                        | "tumbled"
-                        | "doubled"
-                        | "tripled"
-                        | "revised"
-                        | "upped"
-                        | "bumped"
-                        | "trimmed"
-                        | "slashed"
-                )
-            )
-        })
+        (i.saturating_sub(3)..i).any(|k| self.word(k).is_some_and(words::is_change))
     }
 
     /// One amount; its currency may be missing (the caller decides whether a
@@ -269,6 +286,7 @@ impl<'a, 't> Grammar<'a, 't> {
         let mut scale_exp = num.scale_exp;
         let mut cur = None;
         let mut per_unit = 1;
+        let mut read_as_thousands = false;
         if let Some(p) = &prefix {
             cur = Some(p.cur);
             per_unit = p.per_unit;
@@ -295,6 +313,7 @@ impl<'a, 't> Grammar<'a, 't> {
             if scale_exp == 0 {
                 if let Some(thousands) = num.dot_three {
                     value = thousands;
+                    read_as_thousands = true;
                 }
             }
             // "75 USD million"
@@ -313,7 +332,8 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             value /= Decimal::from(per_unit);
         }
-        let mut amt = Amt { first: i, next: k, value, cur, scale_exp, words: num.words };
+        let thousands = if cur.is_none() && scale_exp == 0 { num.dot_three } else { None };
+        let mut amt = Amt { first: i, next: k, value, cur, scale_exp, words: num.words, thousands, read_as_thousands };
         if cur.is_some() && per_unit == 1 && scale_exp == 0 && num.frac_digits == 0 {
             self.minor_tail(&mut amt);
         }
@@ -579,12 +599,12 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         let exp = number::scale(&t.lower, self.glued(i))?;
         let mut next = i + 1;
-        // "1,5 Mrd. €", "2,5 Mio. USD": the abbreviation's dot, when a currency
-        // follows; otherwise the dot ends the sentence.
-        if matches!(t.lower.as_ref(), "mrd" | "mio" | "tsd" | "bn" | "mn" | "mln" | "bln")
-            && self.tok(next).is_some_and(|n| n.is_punct('.'))
-            && self.glued(next)
-            && self.suffix_currency(next + 1, false).is_some()
+        let dot_follows = self.tok(next).is_some_and(|n| n.is_punct('.')) && self.glued(next);
+        // "5 Mio.", "1,5 Mrd. €": a German abbreviation keeps its dot. An
+        // English one ("bn.") only before a currency; else the dot ends the sentence.
+        if dot_follows
+            && (words::is_dotted_abbreviation(&t.lower)
+                || (matches!(t.lower.as_ref(), "bn" | "mn" | "mln" | "bln") && self.suffix_currency(next + 1, false).is_some()))
         {
             next += 1;
         }
@@ -599,6 +619,14 @@ impl<'a, 't> Grammar<'a, 't> {
             Kind::Word => self.number_words(i)?,
             _ => return None,
         };
+        // "300 weitere Millionen Euro": an adjective between number and scale.
+        if num.scale_exp == 0
+            && self.word(num.next).is_some_and(words::is_scale_adjective)
+            && self.joined(num.next)
+            && self.scale_at(num.next + 1).is_some()
+        {
+            num.next += 1;
+        }
         // Scale words, multiplied when they grow ("thousand million") and
         // read once when repeated ("$60.8bn billion").
         let mut last_exp = 0;
@@ -612,6 +640,20 @@ impl<'a, 't> Grammar<'a, 't> {
             last_exp = exp;
             num.next = next;
             num.dot_three = None;
+        }
+        // "a third of a billion": cut to the cent.
+        if num.words && last_exp > 0 {
+            num.value = num.value.round_dp(2);
+        }
+        // "un milliard et demi", "a billion and a half": half a unit of the scale more.
+        if last_exp > 0 {
+            let ahead = [self.word(num.next), self.word(num.next + 1), self.word(num.next + 2)];
+            let n = words::is_and_a_half(ahead);
+            if n > 0 && (0..n).all(|d| self.joined(num.next + d)) {
+                let half = number::scaled(Decimal::new(5, 1), last_exp)?;
+                num.value = num.value.checked_add(half)?;
+                num.next += n;
+            }
         }
         Some(num)
     }
@@ -672,7 +714,8 @@ impl<'a, 't> Grammar<'a, 't> {
     }
 
     /// Numbers in words: "Nine", "sixty-one", "a" (before a scale or a
-    /// currency), "half", "three quarters", German compounds.
+    /// currency), fractions of a scale ("half a billion", "eine halbe
+    /// Milliarde", "un demi-milliard"), German and French number words.
     fn number_words(&self, i: usize) -> Option<Num> {
         let w = self.word(i)?;
         let words = |value: Decimal, next: usize| Num {
@@ -683,53 +726,140 @@ impl<'a, 't> Grammar<'a, 't> {
             words: true,
             dot_three: None,
         };
-        match w {
-            "a" | "an" | "one" => {
-                // "a billion euros", "a dollar", "a quarter million", "one-yen"
-                let k = self.skip_hyphen(i + 1);
-                if matches!(self.word(k), Some("quarter" | "half")) {
-                    let v = if self.word(k) == Some("half") { Decimal::new(5, 1) } else { Decimal::new(25, 2) };
-                    if self.scale_at(k + 1).is_some() {
-                        return Some(words(v, k + 1));
-                    }
-                    return None;
-                }
-                if w != "one" {
-                    let next_is_money = self.scale_at(i + 1).is_some()
-                        || matches!(self.word(i + 1), Some("hundred" | "thousand"))
-                        || self.name_at(k, false).is_some_and(|(_, per, _)| per >= 1);
-                    if !next_is_money {
-                        return None;
-                    }
-                    if matches!(self.word(i + 1), Some("hundred" | "thousand")) {
-                        return self.english_words_from(i + 1, Decimal::ONE).map(|(v, n)| words(v, n));
-                    }
-                    return Some(words(Decimal::ONE, i + 1));
-                }
+        if let Some((v, next)) = self.fraction_of_scale(i) {
+            return Some(words(v, next));
+        }
+        if let Some(num) = self.fraction_compound(i) {
+            return Some(num);
+        }
+        // "anderthalb Milliarden", "zweieinhalb Millionen"
+        if let Some(whole) = words::and_a_half_compound(w) {
+            if self.scale_at(i + 1).is_some() {
+                let whole = Decimal::from(number::german_word(whole)?);
+                return Some(words(whole.checked_add(Decimal::new(5, 1))?, i + 1));
             }
-            "half" | "quarter" => {
-                if self.scale_at(i + 1).is_some() {
-                    let v = if w == "half" { Decimal::new(5, 1) } else { Decimal::new(25, 2) };
-                    return Some(words(v, i + 1));
-                }
+        }
+        if matches!(w, "a" | "an") {
+            // "a billion euros", "a dollar", "a hundred", "a thousand"
+            let k = self.skip_hyphen(i + 1);
+            let next_is_money = self.scale_at(i + 1).is_some()
+                || matches!(self.word(i + 1), Some("hundred" | "thousand"))
+                || self.name_at(k, false).is_some_and(|(_, per, _)| per >= 1);
+            if !next_is_money {
                 return None;
             }
-            _ => {}
+            if matches!(self.word(i + 1), Some("hundred" | "thousand")) {
+                return self.english_words_from(i + 1, Decimal::ONE).map(|(v, n)| words(v, n));
+            }
+            return Some(words(Decimal::ONE, i + 1));
         }
         if let Some((v, next)) = self.english_words(i) {
             // "one and a half trillion"
-            if self.word(next) == Some("and") && self.word(next + 1) == Some("a") && self.word(next + 2) == Some("half")
-            {
+            let ahead = [self.word(next), self.word(next + 1), self.word(next + 2)];
+            if words::is_and_a_half(ahead) == 3 {
                 return Some(words(v.checked_add(Decimal::new(5, 1))?, next + 3));
-            }
-            // "three quarters billion"
-            if matches!(self.word(next), Some("quarters" | "quarter")) && self.scale_at(next + 1).is_some() {
-                return Some(words(v.checked_mul(Decimal::new(25, 2))?, next + 1));
             }
             return Some(words(v, next));
         }
-        let v = number::german_word(w)?;
-        Some(words(Decimal::from(v), i + 1))
+        if let Some(v) = number::german_word(w) {
+            return Some(words(Decimal::from(v), i + 1));
+        }
+        let (v, next) = self.french_words(i)?;
+        Some(words(Decimal::from(v), next))
+    }
+
+    /// A number word of any language at `i`, below a hundred: "three", "drei", "trois".
+    fn count_word(&self, i: usize) -> Option<(Decimal, usize)> {
+        let w = self.word(i)?;
+        if let Some((v, next)) = self.english_words(i) {
+            return Some((v, next));
+        }
+        if let Some(v) = number::german_word(w) {
+            return Some((Decimal::from(v), i + 1));
+        }
+        self.french_words(i).map(|(v, next)| (Decimal::from(v), next))
+    }
+
+    /// A fraction of a scale word: "half a billion", "a half billion", "a
+    /// quarter of a billion", "two thirds of a billion", "eine halbe
+    /// Milliarde", "un demi-milliard", "trois quarts de milliard". The value
+    /// is the fraction; the scale word after it is read by `number`.
+    fn fraction_of_scale(&self, i: usize) -> Option<(Decimal, usize)> {
+        let mut k = i;
+        let mut count = Decimal::ONE;
+        if self.word(k).is_some_and(words::is_one) {
+            k = self.skip_hyphen(k + 1);
+        } else if words::fraction(self.word(k)?).is_none() {
+            // "three quarters", "two thirds", "trois quarts"
+            let (n, next) = self.count_word(k)?;
+            count = n;
+            k = next;
+        }
+        if k > i && !self.joined(k) {
+            return None;
+        }
+        let (num, den) = words::fraction(self.word(k)?)?;
+        // "demi-milliard", "half-billion"
+        let mut j = self.skip_hyphen(k + 1);
+        if matches!(self.word(j), Some("of" | "de" | "d")) {
+            j += 1;
+            if self.tok(j).is_some_and(|t| t.is_punct('\'') || t.is_punct('’')) {
+                j += 1;
+            }
+        }
+        if matches!(self.word(j), Some("a" | "an")) {
+            j += 1;
+        }
+        if !(k + 1..=j).all(|x| self.joined(x)) {
+            return None;
+        }
+        self.scale_at(j)?;
+        let v = count.checked_mul(Decimal::from(num))?.checked_div(Decimal::from(den))?;
+        Some((v, j))
+    }
+
+    /// A German compound of a fraction and a scale word: "Viertelmilliarde",
+    /// "Dreiviertelmillion", "halbe Milliarde" written as one word, with "eine"
+    /// before it taken in.
+    fn fraction_compound(&self, i: usize) -> Option<Num> {
+        let mut k = i;
+        if self.word(k).is_some_and(words::is_one) {
+            k += 1;
+        }
+        let w = self.word(k)?;
+        let (frac, rest) = [("dreiviertel", (3, 4)), ("viertel", (1, 4)), ("halb", (1, 2))]
+            .iter()
+            .find_map(|(p, f)| w.strip_prefix(p).map(|r| (*f, r)))?;
+        let exp = number::scale(rest, false).filter(|e| *e >= 6)?;
+        if k > i && !self.joined(k) {
+            return None;
+        }
+        let whole = number::scaled(Decimal::ONE, exp)?;
+        let value = whole.checked_mul(Decimal::from(frac.0))?.checked_div(Decimal::from(frac.1))?;
+        Some(Num { value, next: k + 1, scale_exp: exp, frac_digits: 0, words: true, dot_three: None })
+    }
+
+    /// French number words below a hundred: "trois", "vingt-cinq",
+    /// "soixante-dix", "quatre-vingt-dix".
+    fn french_words(&self, i: usize) -> Option<(u64, usize)> {
+        let mut v = number::french_word(self.word(i)?)?;
+        let mut k = i + 1;
+        let hyphen_word = |k: usize| -> Option<&str> {
+            let t = self.tok(k)?;
+            (t.is_punct('-') && self.glued(k) && self.glued(k + 1)).then(|| self.word(k + 1)).flatten()
+        };
+        // "quatre-vingts" (eighty)
+        if v == 4 && matches!(hyphen_word(k), Some("vingt" | "vingts")) {
+            v = 80;
+            k += 2;
+        }
+        if v >= 20 && v % 10 == 0 {
+            if let Some(u) = hyphen_word(k).and_then(number::french_word).filter(|u| *u < 20) {
+                v += u;
+                k += 2;
+            }
+        }
+        Some((v, k))
     }
 
     fn english_words(&self, i: usize) -> Option<(Decimal, usize)> {

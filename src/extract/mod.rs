@@ -12,6 +12,7 @@ mod number;
 mod qualifier;
 pub mod sentence;
 mod token;
+mod words;
 
 pub use currency::Cur;
 
@@ -82,17 +83,6 @@ const MAX_LEAD_TOKENS: usize = 12;
 /// money it continues.
 const ELLIPSIS_REACH: usize = 500;
 
-/// Words that may follow an amount written without a currency: prepositions
-/// and verbs, never a noun that would say what is counted.
-static WORDS_AFTER_AN_ELLIPSIS: &[&str] = &[
-    "in", "from", "for", "on", "to", "went", "goes", "go", "covers", "cover", "covered", "is", "was", "are", "were",
-    "will", "would", "has", "had", "have", "comes", "came", "remains", "remained", "and", "or", "but", "as", "by",
-    "with", "while", "of", "this", "that", "last", "earlier", "so", "annually", "a", "per", "each",
-];
-
-/// Scale words that anchor an amount written without a currency.
-static SCALE_ANCHORS: &[&str] = &["million", "millions", "billion", "billions", "trillion", "bn", "bln", "mln", "tn"];
-
 /// What an anchor pattern is, to decide cheaply whether it is worth reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AnchorKind {
@@ -110,7 +100,7 @@ fn automaton() -> &'static (AhoCorasick, Vec<AnchorKind>) {
     AC.get_or_init(|| {
         let mut patterns: Vec<String> = currency::anchor_words();
         let mut kinds = vec![AnchorKind::Name; patterns.len()];
-        for p in SCALE_ANCHORS.iter().map(|s| s.to_string()).chain(SYMBOLS.iter().map(|c| c.to_string())) {
+        for p in words::SCALE_ANCHORS.iter().map(|s| s.to_string()).chain(SYMBOLS.iter().map(|c| c.to_string())) {
             patterns.push(p);
             kinds.push(AnchorKind::NeedsDigits);
         }
@@ -167,8 +157,9 @@ pub fn extract(text: &str) -> Vec<Money> {
                 continue;
             }
         }
-        if let Some(f) = read_at(text, s, e, consumed, &found, &mut dollars) {
+        if let Some((head, f)) = read_at(text, s, e, consumed, &found, &mut dollars) {
             consumed = f.parsed_end;
+            found.extend(head);
             found.push(f);
         }
     }
@@ -204,7 +195,7 @@ fn read_at(
     consumed: usize,
     found: &[Found],
     dollars: &mut DollarEvidence,
-) -> Option<Found> {
+) -> Option<(Option<Found>, Found)> {
     let from = token::ceil_boundary(text, anchor_start.saturating_sub(WINDOW_BEFORE).max(consumed));
     // Start the window at a token boundary so no word is cut in half.
     let from = if from > consumed && from > 0 {
@@ -237,11 +228,7 @@ fn read_at(
         Some(c) => c,
         None => elliptical_currency(text, &toks, &p, found)?,
     };
-    let qualifier = if p.value_max.is_some() {
-        Qualifier::Range
-    } else {
-        qualifier::before(text, &toks, p.first_tok).or_else(|| qualifier::after(&toks, p.next_tok)).unwrap_or_default()
-    };
+    let qualifier = qualifier_of(text, &toks, &p);
     if let Cur::Iso(code) = cur {
         if p.start < text.len() && text[p.start..p.end].contains('$') {
             if code == "USD" {
@@ -255,17 +242,41 @@ fn read_at(
         let between = text.get(prev.parsed_end..p.start).unwrap_or("");
         between.len() <= 24 && (between.contains('(') || between.contains(';'))
     });
-    Some(Found {
-        start: p.start,
-        end: p.end,
-        parsed_end: p.end,
-        value: p.value,
-        value_max: p.value_max,
+    // "je 10 und 20 Millionen Euro": the first figure of the list, in the
+    // second's currency and scale.
+    let head = g.shared_list_head(&p).filter(|h| h.start >= consumed).map(|h| Found {
+        start: h.start,
+        end: h.end,
+        parsed_end: h.end,
+        value: h.value,
+        value_max: None,
         cur,
-        qualifier,
-        scale_exp: p.scale_exp,
-        converted,
-    })
+        qualifier: qualifier_of(text, &toks, &h),
+        scale_exp: h.scale_exp,
+        converted: false,
+    });
+    Some((
+        head,
+        Found {
+            start: p.start,
+            end: p.end,
+            parsed_end: p.end,
+            value: p.value,
+            value_max: p.value_max,
+            cur,
+            qualifier,
+            scale_exp: p.scale_exp,
+            converted,
+        },
+    ))
+}
+
+fn qualifier_of(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed) -> Qualifier {
+    if p.value_max.is_some() {
+        Qualifier::Range
+    } else {
+        qualifier::before(text, toks, p.first_tok).or_else(|| qualifier::after(toks, p.next_tok)).unwrap_or_default()
+    }
 }
 
 /// "Canadian dollars" makes the document's bare "$" Canadian; "US dollars"
@@ -305,10 +316,20 @@ fn elliptical_currency(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed, 
     if text[prev.end..p.start].matches("\n\n").count() > 1 {
         return None;
     }
-    // "11 billion covers weapons", "138 billion in aid"; not "1.4 billion people".
+    // "11 billion covers weapons", "138 billion in aid", "500 Millionen für
+    // Zuschüsse", "200 millions d'aide"; not "1.4 billion people".
     let next_word = toks.get(p.next_tok).filter(|t| t.kind == token::Kind::Word);
-    if next_word.is_some_and(|t| !WORDS_AFTER_AN_ELLIPSIS.contains(&t.lower.as_ref())) {
-        return None;
+    if let Some(t) = next_word {
+        let of_money = matches!(t.lower.as_ref(), "de" | "d") && {
+            let mut k = p.next_tok + 1;
+            if toks.get(k).is_some_and(|t| t.is_punct('\'') || t.is_punct('’')) {
+                k += 1;
+            }
+            toks.get(k).is_some_and(|t| words::is_money_noun(&t.lower))
+        };
+        if !of_money && !words::may_follow_an_ellipsis(&t.lower) {
+            return None;
+        }
     }
     Some(prev.cur)
 }
@@ -321,6 +342,22 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
         _ => "USD",
     };
     let penny = if found.iter().any(|f| f.cur == Cur::Iso("GBP")) { "GBP" } else { bare_dollar };
+    // "rupees", "francs", "Kronen": the country the article names decides.
+    let mut families: Vec<currency::Family> = Vec::new();
+    for f in &found {
+        if let Cur::Shared(family) = f.cur {
+            if !families.contains(&family) {
+                families.push(family);
+            }
+        }
+    }
+    let shared = if families.is_empty() {
+        Vec::new()
+    } else {
+        let written: Vec<&'static str> =
+            found.iter().filter_map(|f| if let Cur::Iso(c) = f.cur { Some(c) } else { None }).collect();
+        currency::resolve_shared(text, &families, &written)
+    };
     // A conversion in brackets is as approximate as what it converts:
     // "around $5bn (£4.12bn)".
     for i in 1..found.len() {
@@ -361,6 +398,9 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
                 Cur::Iso(code) => code,
                 Cur::Dollar => bare_dollar,
                 Cur::Penny => penny,
+                Cur::Shared(family) => {
+                    shared.iter().find(|(f, _)| *f == family).map_or_else(|| family.default_code(), |(_, c)| c)
+                }
             },
             qualifier: f.qualifier,
             sentence: text[ss..se].to_string(),

@@ -145,6 +145,35 @@ pub(crate) fn english_word(lower: &str) -> Option<(u64, WordKind)> {
     })
 }
 
+/// A French number word below a hundred (compounds are joined by hyphens
+/// and read by the grammar): "un", "trois", "vingt", "soixante".
+pub(crate) fn french_word(lower: &str) -> Option<u64> {
+    Some(match lower {
+        "un" | "une" => 1,
+        "deux" => 2,
+        "trois" => 3,
+        "quatre" => 4,
+        "cinq" => 5,
+        "six" => 6,
+        "sept" => 7,
+        "huit" => 8,
+        "neuf" => 9,
+        "dix" => 10,
+        "onze" => 11,
+        "douze" => 12,
+        "treize" => 13,
+        "quatorze" => 14,
+        "quinze" => 15,
+        "seize" => 16,
+        "vingt" => 20,
+        "trente" => 30,
+        "quarante" => 40,
+        "cinquante" => 50,
+        "soixante" => 60,
+        _ => return None,
+    })
+}
+
 /// A German number word, compounds included: "sieben", "achtundsiebzig",
 /// "siebenhundert", "fünfundvierzig", "einen".
 pub(crate) fn german_word(lower: &str) -> Option<u64> {
