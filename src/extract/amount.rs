@@ -255,9 +255,26 @@ impl<'a, 't> Grammar<'a, 't> {
         Some(Tail::Range(self.finish(&lower, Some(&b))))
     }
 
-    /// Whether a word of change stands in the three words before token `i`.
+    /// Whether a word of change stands in the six words before token `i`,
+    /// within its sentence: "would increase its already announced financial
+    /// support from 100 million dollars to 300 million dollars".
     fn changes_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|k| self.word(k).is_some_and(words::is_change))
+        let mut k = i;
+        let mut seen = 0;
+        while k > 0 && seen < 6 {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.kind == Kind::Punct && matches!(t.raw, "." | ";" | ":" | "!" | "?") {
+                return false;
+            }
+            if t.kind == Kind::Word {
+                if words::is_change(&t.lower) {
+                    return true;
+                }
+                seen += 1;
+            }
+        }
+        false
     }
 
     /// One amount; its currency may be missing (the caller decides whether a
@@ -432,6 +449,14 @@ impl<'a, 't> Grammar<'a, 't> {
                     if currency::code_is_wordlike(t.raw) && !self.glued(c.next) {
                         return None;
                     }
+                    // "COP29": a code that also names a meeting, glued to a
+                    // small whole number, is the meeting.
+                    if currency::code_also_names_a_meeting(t.raw) && self.glued(c.next) {
+                        let n = self.tok(c.next).filter(|n| n.kind == Kind::Digits);
+                        if n.is_some_and(|n| n.raw.len() <= 2) && self.scale_at(c.next + 1).is_none() {
+                            return None;
+                        }
+                    }
                     return Some(c);
                 }
                 // "Rs. 20"
@@ -506,7 +531,7 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             let mut k = i + 1;
             for w in &name.words[1..] {
-                if self.tok(k).is_some_and(|t| t.is_punct('.') || t.is_punct('-')) && self.glued(k) {
+                if self.tok(k).is_some_and(|t| t.is_punct('.') || t.is_punct('-') || t.is_punct('–')) && self.glued(k) {
                     k += 1;
                 }
                 if self.word(k) != Some(*w) || !self.joined(k) {
@@ -532,7 +557,8 @@ impl<'a, 't> Grammar<'a, 't> {
             if self.tok(k).is_some_and(|t| t.is_punct('\'') || t.is_punct('’')) {
                 k += 1;
             }
-            if self.name_at(k, false).is_some() {
+            // "millions d'USD"
+            if self.name_at(k, false).is_some() || self.code_at(k).is_some() {
                 i = k;
             }
         }
@@ -562,7 +588,10 @@ impl<'a, 't> Grammar<'a, 't> {
                 }
                 let (cur, per_unit, next) = self.name_at(i, false)?;
                 // One-letter units only glued or at the very end: "43c", "10 c".
-                if t.raw.chars().count() == 1 && !self.glued(i) && self.tok(next).is_some_and(|n| n.kind == Kind::Word)
+                if t.raw.chars().count() == 1
+                    && next == i + 1
+                    && !self.glued(i)
+                    && self.tok(next).is_some_and(|n| n.kind == Kind::Word)
                 {
                     return None;
                 }
@@ -626,6 +655,17 @@ impl<'a, 't> Grammar<'a, 't> {
             && self.scale_at(num.next + 1).is_some()
         {
             num.next += 1;
+        }
+        // "1,526 milliard de dollars": before a French or German scale word
+        // a comma is the decimal mark, even with three digits after it.
+        if let (Kind::Digits, Some(scale)) = (t.kind, self.word(self.skip_hyphen(num.next))) {
+            if words::is_continental_scale(scale) && t.raw.matches(',').count() == 1 && !t.raw.contains('.') {
+                let continental = t.raw.replace(',', ".");
+                if let Some((v, frac)) = number::read_digits(&continental, DotThree::Decimal) {
+                    num.value = v;
+                    num.frac_digits = frac;
+                }
+            }
         }
         // Scale words, multiplied when they grow ("thousand million") and
         // read once when repeated ("$60.8bn billion").

@@ -16,8 +16,11 @@ pub enum Cur {
     /// cent of the document's dollar.
     Penny,
     /// A currency word that several countries use; the article's country
-    /// cues pick the code (`Family::resolve`).
+    /// cues pick the code (`resolve_shared`).
     Shared(Family),
+    /// No currency written and none before: the next amount of the sentence
+    /// gives it ("von 12,2 Milliarden im Jahr 2023 auf 11,2 Milliarden Euro").
+    FromNext,
 }
 
 /// Currency words that several countries share, each with the countries
@@ -32,6 +35,8 @@ pub enum Family {
     Dinar,
     Peso,
     Riyal,
+    /// Only for a bare "$" in an article that names no dollar: see `dollar_country`.
+    Dollar,
 }
 
 /// Where a currency word may stand relative to its number.
@@ -441,6 +446,12 @@ pub(crate) fn code(raw: &str) -> Option<&'static str> {
     Some(if *upper == "RMB" { "CNY" } else { upper })
 }
 
+/// Codes that, glued to a small number, name a meeting: "COP29" is the UN
+/// climate conference far more often than 29 Colombian pesos.
+pub(crate) fn code_also_names_a_meeting(code: &str) -> bool {
+    code == "COP"
+}
+
 pub(crate) fn code_is_wordlike(code: &str) -> bool {
     WORDLIKE_CODES.contains(&code)
 }
@@ -554,6 +565,7 @@ impl Family {
             Dinar => "KWD",
             Peso => "MXN",
             Riyal => "SAR",
+            Family::Dollar => "USD",
         }
     }
 
@@ -616,6 +628,19 @@ impl Family {
                 ("DOP", &["Dominican Republic", "Santo Domingo"]),
                 ("UYU", &["Uruguay", "Montevideo"]),
             ],
+            Family::Dollar => &[
+                ("USD", &["US", "U.S.", "USA", "United States", "America", "American", "Americans", "Washington",
+                    "Congress", "Pentagon", "White House", "USAID", "House of Representatives", "Senate",
+                    "Republican", "Republicans", "Democrat", "Democrats", "GOP", "Treasury", "Federal Reserve",
+                    "Wall Street", "New York", "Biden", "Trump", "Vereinigte Staaten", "Vereinigten Staaten",
+                    "États-Unis", "Etats-Unis", "américain", "américaine"]),
+                ("AUD", &["Australia", "Australian", "Australians", "Canberra", "Australien", "Australie"]),
+                ("CAD", &["Canada", "Canadian", "Canadians", "Ottawa", "Kanada"]),
+                ("NZD", &["New Zealand", "Wellington", "Neuseeland", "Nouvelle-Zélande"]),
+                // Singapore, Hong Kong and Taiwan are left out: English news
+                // writes their dollars S$, HK$ and NT$, and names them as
+                // recipients of US money ("aid for Ukraine, Israel and Taiwan").
+            ],
             Riyal => &[
                 ("SAR", &["Saudi", "Saudi Arabia", "Riyadh", "Saudi-Arabien", "Arabie saoudite"]),
                 ("QAR", &["Qatar", "Katar", "Doha"]),
@@ -625,7 +650,7 @@ impl Family {
         }
     }
 
-    const ALL: [Family; 8] = [Rupee, Franc, CfaFranc, Krone, Dirham, Dinar, Peso, Riyal];
+    const ALL: [Family; 9] = [Rupee, Franc, CfaFranc, Krone, Dirham, Dinar, Peso, Riyal, Family::Dollar];
 }
 
 const INDIA: &[&str] = &[
@@ -656,6 +681,43 @@ const CFA_CENTRAL: &[&str] = &[
 /// most often (an ISO code the text writes counts twice), else the family's
 /// default. Only the families in `needed` are worked out.
 pub(crate) fn resolve_shared(text: &str, needed: &[Family], written_codes: &[&'static str]) -> Vec<(Family, &'static str)> {
+    let counts = count_countries(text, needed);
+    needed
+        .iter()
+        .map(|&family| {
+            // The default is listed first, so a tie keeps it.
+            let mut best = (family.default_code(), 0usize);
+            for &(code, _) in family.countries() {
+                let n = counts.get(&(family, code)).copied().unwrap_or(0)
+                    + 2 * written_codes.iter().filter(|c| **c == code).count();
+                if n > best.1 {
+                    best = (code, n);
+                }
+            }
+            (family, best.0)
+        })
+        .collect()
+}
+
+/// The dollar a bare "$" is in an article that names no dollar in words or
+/// letters: another country's only when the article names that country at
+/// least twice, no other dollar country, and the United States not at all
+/// (an Australian government page: "Australia announced $2 million").
+pub(crate) fn dollar_country(text: &str) -> Option<&'static str> {
+    let counts = count_countries(text, &[Family::Dollar]);
+    let named: Vec<(&'static str, usize)> = Family::Dollar
+        .countries()
+        .iter()
+        .filter_map(|&(code, _)| counts.get(&(Family::Dollar, code)).map(|n| (code, *n)))
+        .collect();
+    match named.as_slice() {
+        [(code, n)] if *code != "USD" && *n >= 2 => Some(code),
+        _ => None,
+    }
+}
+
+/// How often `text` names each country of the `needed` families.
+fn count_countries(text: &str, needed: &[Family]) -> FxHashMap<(Family, &'static str), usize> {
     use aho_corasick::{AhoCorasick, MatchKind};
     // Every country word once, each pointing at the (family, code) pairs it decides.
     static CUES: OnceLock<(AhoCorasick, Vec<Vec<(Family, &'static str)>>)> = OnceLock::new();
@@ -700,19 +762,5 @@ pub(crate) fn resolve_shared(text: &str, needed: &[Family], written_codes: &[&'s
             }
         }
     }
-    needed
-        .iter()
-        .map(|&family| {
-            // The default is listed first, so a tie keeps it.
-            let mut best = (family.default_code(), 0usize);
-            for &(code, _) in family.countries() {
-                let n = counts.get(&(family, code)).copied().unwrap_or(0)
-                    + 2 * written_codes.iter().filter(|c| **c == code).count();
-                if n > best.1 {
-                    best = (code, n);
-                }
-            }
-            (family, best.0)
-        })
-        .collect()
+    counts
 }

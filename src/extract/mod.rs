@@ -82,6 +82,9 @@ const MAX_LEAD_TOKENS: usize = 12;
 /// How far back (bytes) an elliptical amount ("11 billion") may look for the
 /// money it continues.
 const ELLIPSIS_REACH: usize = 500;
+/// How far ahead (bytes) an elliptical amount may look for its money within
+/// its sentence, when none came before it.
+const FORWARD_REACH: usize = 120;
 
 /// What an anchor pattern is, to decide cheaply whether it is worth reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +125,25 @@ fn digit_near(bytes: &[u8], from: usize, to: usize) -> bool {
     bytes[from.min(to)..to].iter().any(u8::is_ascii_digit)
 }
 
+/// Whether the word before byte `at` is a number word ("eine Mio.", "five
+/// billion"), so that a scale word with no digit near is still worth reading.
+fn number_word_before(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    if head.len() == text[..at].len() {
+        return false;
+    }
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word.is_empty() || word.len() > 40 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    number::english_word(&lower).is_some()
+        || number::german_word(&lower).is_some()
+        || number::french_word(&lower).is_some()
+        || words::is_one(&lower)
+        || words::fraction(&lower).is_some()
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b >= 0x80
 }
@@ -138,7 +160,9 @@ pub fn extract(text: &str) -> Vec<Money> {
         if s < consumed {
             continue;
         }
-        if kinds[m.pattern().as_usize()] == AnchorKind::NeedsDigits && !digit_near(bytes, s.saturating_sub(40), e + 16)
+        if kinds[m.pattern().as_usize()] == AnchorKind::NeedsDigits
+            && !digit_near(bytes, s.saturating_sub(40), e + 16)
+            && !number_word_before(text, s)
         {
             continue;
         }
@@ -305,15 +329,15 @@ fn note_dollar(toks: &[token::Tok<'_>], anchor: usize, dollars: &mut DollarEvide
 /// no currency continues the money of the amount just before it, when what
 /// follows it is not a noun that counts something else ("1.4 billion people").
 fn elliptical_currency(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed, found: &[Found]) -> Option<Cur> {
-    if p.scale_exp < 6 || p.value_max.is_some() || p.words_only {
+    if p.scale_exp < 6 || p.value_max.is_some() {
         return None;
     }
-    let prev = found.iter().rev().find(|f| !f.converted)?;
-    if p.start.saturating_sub(prev.end) > ELLIPSIS_REACH {
-        return None;
+    // "a population of 44.1 million", "Einwohner: 4,2 Millionen".
+    let mut before = p.first_tok;
+    if before > 0 && matches!(toks[before - 1].lower.as_ref(), "of" | "von" | "de" | "d") {
+        before -= 1;
     }
-    // A paragraph of other matters in between breaks the thread.
-    if text[prev.end..p.start].matches("\n\n").count() > 1 {
+    if before > 0 && words::counts_what_follows(&toks[before - 1].lower) {
         return None;
     }
     // "11 billion covers weapons", "138 billion in aid", "500 Millionen für
@@ -327,18 +351,32 @@ fn elliptical_currency(text: &str, toks: &[token::Tok<'_>], p: &amount::Parsed, 
             }
             toks.get(k).is_some_and(|t| words::is_money_noun(&t.lower))
         };
-        if !of_money && !words::may_follow_an_ellipsis(&t.lower) {
+        if !of_money && !words::may_follow_an_ellipsis(&t.lower) && !words::is_money_noun(&t.lower) {
             return None;
         }
     }
-    Some(prev.cur)
+    // A number in words ("Fünf Mio.", "eine Mio.") goes on a list only just after its money.
+    let reach = if p.words_only { ELLIPSIS_REACH / 2 } else { ELLIPSIS_REACH };
+    let prev = found.iter().rev().find(|f| !f.converted).filter(|prev| {
+        // A paragraph of other matters in between breaks the thread.
+        p.start.saturating_sub(prev.end) <= reach && text[prev.end..p.start].matches("\n\n").count() <= 1
+    });
+    match prev {
+        Some(prev) => Some(prev.cur),
+        // "Sein Etat sank von 12,2 Milliarden im Jahr 2023 auf 11,2 Milliarden
+        // Euro": the money named next in the sentence (decided in `resolve`).
+        None if !p.words_only => Some(Cur::FromNext),
+        None => None,
+    }
 }
 
 /// Document-level rules: the document's dollar, and a scale word left out
 /// before a conversion ("€27.5 ($31.3 billion)").
 fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<Money> {
+    let any_bare_dollar = found.iter().any(|f| f.cur == Cur::Dollar);
     let bare_dollar = match (dollars.us_named, dollars.other, dollars.several_others) {
         (false, Some(code), false) => code,
+        (false, None, _) if any_bare_dollar => currency::dollar_country(text).unwrap_or("USD"),
         _ => "USD",
     };
     let penny = if found.iter().any(|f| f.cur == Cur::Iso("GBP")) { "GBP" } else { bare_dollar };
@@ -375,6 +413,37 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
             found[i].scale_exp = found[i + 1].scale_exp;
         }
     }
+    // "€33 billion in loans and €17 in grants", "114 Franken für die Ukraine
+    // und 26 Millionen Franken für Moldawien": a list item whose scale word
+    // was left out takes its neighbour's.
+    for i in 0..found.len() {
+        let neighbours = [i.checked_sub(1), Some(i + 1)];
+        let scale = neighbours.into_iter().flatten().find_map(|j| {
+            let (a, b) = (&found[i], found.get(j)?);
+            let between = if j < i { text.get(b.end..a.start)? } else { text.get(a.end..b.start)? };
+            list_elided_scale(a, b, between)
+        });
+        if let Some((value, exp)) = scale {
+            found[i].value = value;
+            found[i].scale_exp = exp;
+        }
+    }
+    // An amount that takes the currency of the next one in its sentence;
+    // with none there it names no money.
+    for i in (0..found.len()).rev() {
+        if found[i].cur != Cur::FromNext {
+            continue;
+        }
+        let (_, sentence_end) = sentence::bounds(text, found[i].start, found[i].end);
+        let next = found.get(i + 1).filter(|n| {
+            // A conversion in brackets is in another money than what it converts.
+            n.cur != Cur::FromNext && !n.converted && n.start < sentence_end && n.start - found[i].end <= FORWARD_REACH
+        });
+        if let Some(cur) = next.map(|n| n.cur) {
+            found[i].cur = cur;
+        }
+    }
+    found.retain(|f| f.cur != Cur::FromNext);
     let mut out = Vec::with_capacity(found.len());
     let mut chars_before = 0usize;
     let mut counted_to = 0usize;
@@ -398,6 +467,7 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
                 Cur::Iso(code) => code,
                 Cur::Dollar => bare_dollar,
                 Cur::Penny => penny,
+                Cur::FromNext => "",
                 Cur::Shared(family) => {
                     shared.iter().find(|(f, _)| *f == family).map_or_else(|| family.default_code(), |(_, c)| c)
                 }
@@ -410,6 +480,30 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
         });
     }
     out
+}
+
+/// The value of `a`, a small amount with no scale word, when it stands in a
+/// list with `b`, an amount of the same money with one: `between` is the
+/// text between the two, a list word and a few words of what each is for.
+fn list_elided_scale(a: &Found, b: &Found, between: &str) -> Option<(Decimal, u32)> {
+    if a.scale_exp != 0
+        || b.scale_exp < 6
+        || a.cur != b.cur
+        || a.converted
+        || b.converted
+        || a.value_max.is_some()
+        || a.value >= Decimal::from(1000)
+        || a.value.is_zero()
+    {
+        return None;
+    }
+    if between.len() > 40 || between.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '(' | ')' | '\n')) {
+        return None;
+    }
+    if !between.split_whitespace().any(words::is_list_and) {
+        return None;
+    }
+    Some((number::scaled(a.value, b.scale_exp)?, b.scale_exp))
 }
 
 /// The value of `a` when its scale word was left out before a conversion

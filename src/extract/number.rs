@@ -17,6 +17,15 @@ pub(crate) enum DotThree {
 /// The value of a digits token such as "1,000,000", "39.8", "1,5",
 /// "12,34,567.89" or "94.000"; `None` when the groups make no number.
 pub(crate) fn read_digits(raw: &str, dot_three: DotThree) -> Option<(Decimal, u32)> {
+    // Swiss thousands apostrophes ("1'250'000.50"): the tokenizer let them
+    // in only before groups of three, so they go.
+    let swiss;
+    let raw = if raw.contains(['\'', '’']) {
+        swiss = raw.replace(['\'', '’'], "");
+        swiss.as_str()
+    } else {
+        raw
+    };
     let dots = raw.bytes().filter(|&b| b == b'.').count();
     let commas = raw.bytes().filter(|&b| b == b',').count();
     let (int_part, frac_part): (String, &str) = match (dots, commas) {
@@ -283,6 +292,8 @@ mod tests {
             ("12,34,567.89", Decimal, Some("1234567.89")),
             ("20,000.00", Decimal, Some("20000.00")),
             ("1.234,56", Decimal, Some("1234.56")),
+            ("500’000", Decimal, Some("500000")),
+            ("1'250'000.50", Decimal, Some("1250000.50")),
             ("1,2,3", Decimal, None),
             ("1234,567,89", Decimal, None),
             ("99999999999999999999999999", Decimal, None),

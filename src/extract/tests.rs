@@ -350,3 +350,207 @@ fn fuzz_regressions() {
     // The crash file itself: any text must come back without a panic.
     let _ = extract("€25 billio~ ($54 billion; £4(0 billion) supp$54 billion; £43 billion");
 }
+
+/// The forms of news outside the US and outside English (issue 11), each a
+/// line; the figures are written for these tests.
+#[test]
+fn elliptical_amounts_in_german_and_french() {
+    check(&[
+        (
+            "Berlin gibt 2 Milliarden Euro für Kredite und 500 Millionen für Zuschüsse.",
+            &[
+                ("2 Milliarden Euro", "2000000000", None, "EUR", "exact"),
+                ("500 Millionen", "500000000", None, "EUR", "exact"),
+            ],
+        ),
+        (
+            "Paris promet 5 millions d'euros pour Haïti, 3,5 millions pour Cuba.",
+            &[
+                ("5 millions d'euros", "5000000", None, "EUR", "exact"),
+                ("3,5 millions", "3500000", None, "EUR", "exact"),
+            ],
+        ),
+        (
+            "Die Länder erhalten je 10 und 20 Millionen Euro.",
+            &[("10", "10000000", None, "EUR", "exact"), ("20 Millionen Euro", "20000000", None, "EUR", "exact")],
+        ),
+        (
+            "Damaged homes get 80,000 and collapsed ones 140,000 dirhams.",
+            &[("140,000 dirhams", "140000", None, "MAD", "exact")],
+        ),
+        (
+            "Families get 80,000 and 140,000 dirhams in Morocco.",
+            &[("80,000", "80000", None, "MAD", "exact"), ("140,000 dirhams", "140000", None, "MAD", "exact")],
+        ),
+        (
+            "Der Etat sank von 12 Milliarden im Jahr 2023 auf 11 Milliarden Euro.",
+            &[
+                ("12 Milliarden", "12000000000", None, "EUR", "exact"),
+                ("11 Milliarden Euro", "11000000000", None, "EUR", "exact"),
+            ],
+        ),
+        (
+            "L'UE a versé 2 milliards d'euros, puis 200 millions d'aide pour l'armée.",
+            &[
+                ("2 milliards d'euros", "2000000000", None, "EUR", "exact"),
+                ("200 millions", "200000000", None, "EUR", "exact"),
+            ],
+        ),
+        (
+            "Wien gab 10 Mio. Euro. Äthiopien bekommt fünf Mio., Uganda eine Mio.",
+            &[
+                ("10 Mio. Euro", "10000000", None, "EUR", "exact"),
+                ("fünf Mio.", "5000000", None, "EUR", "exact"),
+                ("eine Mio.", "1000000", None, "EUR", "exact"),
+            ],
+        ),
+        // A list item whose scale word was left out takes its neighbour's.
+        (
+            "It combines €33 billion in loans and €17 in grants.",
+            &[("€33 billion", "33000000000", None, "EUR", "exact"), ("€17", "17000000000", None, "EUR", "exact")],
+        ),
+    ]);
+}
+
+#[test]
+fn fractions_of_a_scale_word() {
+    check(&[
+        ("It gave half a billion dollars.", &[("half a billion dollars", "500000000", None, "USD", "exact")]),
+        ("a quarter of a billion euros", &[("a quarter of a billion euros", "250000000", None, "EUR", "exact")]),
+        ("a third of a billion dollars", &[("a third of a billion dollars", "333333333.33", None, "USD", "exact")]),
+        ("two thirds of a billion dollars", &[("two thirds of a billion dollars", "666666666.67", None, "USD", "exact")]),
+        ("one and a half billion dollars", &[("one and a half billion dollars", "1500000000", None, "USD", "exact")]),
+        ("a billion and a half dollars", &[("a billion and a half dollars", "1500000000", None, "USD", "exact")]),
+        ("eine halbe Milliarde Euro", &[("eine halbe Milliarde Euro", "500000000", None, "EUR", "exact")]),
+        ("eine Viertelmilliarde Euro", &[("eine Viertelmilliarde Euro", "250000000", None, "EUR", "exact")]),
+        ("anderthalb Milliarden Euro", &[("anderthalb Milliarden Euro", "1500000000", None, "EUR", "exact")]),
+        ("zweieinhalb Millionen Franken", &[("zweieinhalb Millionen Franken", "2500000", None, "CHF", "exact")]),
+        ("un demi-milliard d'euros", &[("un demi-milliard d'euros", "500000000", None, "EUR", "exact")]),
+        ("un milliard et demi d'euros", &[("un milliard et demi d'euros", "1500000000", None, "EUR", "exact")]),
+        ("deux millions et demi de dollars", &[("deux millions et demi de dollars", "2500000", None, "USD", "exact")]),
+        ("trois milliards de dollars", &[("trois milliards de dollars", "3000000000", None, "USD", "exact")]),
+        // Half of something else is no amount of its own.
+        ("half of the $5 billion", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+    ]);
+}
+
+#[test]
+fn rupees_francs_and_dollars_by_country() {
+    check(&[
+        ("Kerala seeks Rs 2,000 crore from New Delhi.", &[("Rs 2,000 crore", "20000000000", None, "INR", "exact")]),
+        ("Pakistan's cabinet in Islamabad set aside Rs. 50 billion.", &[("Rs. 50 billion", "50000000000", None, "PKR", "exact")]),
+        ("Sri Lanka will spend 3 billion rupees, Colombo said.", &[("3 billion rupees", "3000000000", None, "LKR", "exact")]),
+        ("Nepal got 1 billion rupees; Kathmandu thanked Nepalese donors.", &[("1 billion rupees", "1000000000", None, "NPR", "exact")]),
+        ("A loan of 5 billion rupees.", &[("5 billion rupees", "5000000000", None, "INR", "exact")]),
+        ("Le Sénégal reçoit 166 milliards FCFA.", &[("166 milliards FCFA", "166000000000", None, "XOF", "exact")]),
+        ("Le Cameroun obtient 72 milliards de francs CFA.", &[("72 milliards de francs CFA", "72000000000", None, "XAF", "exact")]),
+        ("Yaoundé: 44 milliards F CFA décaissés.", &[("44 milliards F CFA", "44000000000", None, "XAF", "exact")]),
+        ("Dakar a reçu 10 milliards de Cfa.", &[("10 milliards de Cfa", "10000000000", None, "XOF", "exact")]),
+        ("La Suisse donne 20 millions de francs.", &[("20 millions de francs", "20000000", None, "CHF", "exact")]),
+        ("Der Bund gibt 140 Millionen Franken.", &[("140 Millionen Franken", "140000000", None, "CHF", "exact")]),
+        (
+            "Australia announced $2 million. The Australian embassy said more would follow.",
+            &[("$2 million", "2000000", None, "AUD", "exact")],
+        ),
+        // One mention of another country does not move the dollar.
+        ("Canada hosted the talks; $5 billion was pledged.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+        (
+            "The House passed $95 billion for Ukraine, Israel and Taiwan; Taiwan gets $8 billion.",
+            &[("$95 billion", "95000000000", None, "USD", "exact"), ("$8 billion", "8000000000", None, "USD", "exact")],
+        ),
+    ]);
+}
+
+#[test]
+fn french_and_german_number_forms() {
+    check(&[
+        ("un don de 2 500 euros", &[("2 500 euros", "2500", None, "EUR", "exact")]),
+        ("750 000 dollars", &[("750 000 dollars", "750000", None, "USD", "exact")]),
+        ("750\u{a0}000 dollars", &[("750\u{a0}000 dollars", "750000", None, "USD", "exact")]),
+        ("1\u{202f}200\u{a0}000 euros", &[("1\u{202f}200\u{a0}000 euros", "1200000", None, "EUR", "exact")]),
+        ("500’000 francs", &[("500’000 francs", "500000", None, "CHF", "exact")]),
+        ("1'250'000 Franken", &[("1'250'000 Franken", "1250000", None, "CHF", "exact")]),
+        ("5 millions d'euros", &[("5 millions d'euros", "5000000", None, "EUR", "exact")]),
+        ("5 millions d’euros", &[("5 millions d’euros", "5000000", None, "EUR", "exact")]),
+        ("300 millions de dollars", &[("300 millions de dollars", "300000000", None, "USD", "exact")]),
+        ("279,31 millions d'USD", &[("279,31 millions d'USD", "279310000", None, "USD", "exact")]),
+        ("1,526 milliard de dollars", &[("1,526 milliard de dollars", "1526000000", None, "USD", "exact")]),
+        ("(5 Mio.)", &[]),
+        ("Es kostet 5 Mio. Euro.", &[("5 Mio. Euro", "5000000", None, "EUR", "exact")]),
+        ("1,5 Mrd.€ für Kyjiw", &[("1,5 Mrd.€", "1500000000", None, "EUR", "exact")]),
+        ("300 weitere Millionen Euro", &[("300 weitere Millionen Euro", "300000000", None, "EUR", "exact")]),
+        (
+            "Berlin gab 2 Milliarden Euro und dann 50 zusätzliche Milliarden.",
+            &[
+                ("2 Milliarden Euro", "2000000000", None, "EUR", "exact"),
+                ("50 zusätzliche Milliarden", "50000000000", None, "EUR", "exact"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn ranges_and_changes_in_continental_notation() {
+    check(&[
+        (
+            "Hilfen zwischen 2.000 und 50.000 Euro",
+            &[("2.000 und 50.000 Euro", "2000", Some("50000"), "EUR", "range")],
+        ),
+        ("de 2 à 3 milliards d'euros", &[("2 à 3 milliards d'euros", "2000000000", Some("3000000000"), "EUR", "range")]),
+        ("2 bis 3 Mrd. Euro", &[("2 bis 3 Mrd. Euro", "2000000000", Some("3000000000"), "EUR", "range")]),
+        ("von 2 bis 3 Millionen Franken", &[("2 bis 3 Millionen Franken", "2000000", Some("3000000"), "CHF", "range")]),
+        (
+            "It raised its pledge from 2 million to 20 million pounds.",
+            &[("2 million", "2000000", None, "GBP", "exact"), ("20 million pounds", "20000000", None, "GBP", "exact")],
+        ),
+        (
+            "Tokyo would increase its already announced support from 100 million dollars to 300 million dollars.",
+            &[
+                ("100 million dollars", "100000000", None, "USD", "exact"),
+                ("300 million dollars", "300000000", None, "USD", "exact"),
+            ],
+        ),
+        ("L'aide est passée de 2 à 3 milliards d'euros.", &[("3 milliards d'euros", "3000000000", None, "EUR", "exact")]),
+    ]);
+}
+
+#[test]
+fn currency_names_with_a_country_word() {
+    check(&[
+        ("20 million Australian dollars", &[("20 million Australian dollars", "20000000", None, "AUD", "exact")]),
+        ("20 million Canada dollars", &[("20 million Canada dollars", "20000000", None, "CAD", "exact")]),
+        ("5 billion Hong Kong dollars", &[("5 billion Hong Kong dollars", "5000000000", None, "HKD", "exact")]),
+        ("10 billion New Taiwan dollars", &[("10 billion New Taiwan dollars", "10000000000", None, "TWD", "exact")]),
+        ("3 million Swiss francs", &[("3 million Swiss francs", "3000000", None, "CHF", "exact")]),
+        ("500 million Danish kroner", &[("500 million Danish kroner", "500000000", None, "DKK", "exact")]),
+        ("2 billion yuan", &[("2 billion yuan", "2000000000", None, "CNY", "exact")]),
+        ("2 billion renminbi", &[("2 billion renminbi", "2000000000", None, "CNY", "exact")]),
+        ("5 Milliarden Franken", &[("5 Milliarden Franken", "5000000000", None, "CHF", "exact")]),
+        ("Norwegen gibt 100 Millionen Kronen.", &[("100 Millionen Kronen", "100000000", None, "NOK", "exact")]),
+        ("50 Millionen schwedische Kronen", &[("50 Millionen schwedische Kronen", "50000000", None, "SEK", "exact")]),
+        ("5,5 Milliarden US–Dollar", &[("5,5 Milliarden US–Dollar", "5500000000", None, "USD", "exact")]),
+        ("12 millions de dollars canadiens", &[("12 millions de dollars canadiens", "12000000", None, "CAD", "exact")]),
+        ("210 millions de DTS", &[("210 millions de DTS", "210000000", None, "XDR", "exact")]),
+        ("SDR 760 million", &[("SDR 760 million", "760000000", None, "XDR", "exact")]),
+    ]);
+}
+
+#[test]
+fn not_money_in_any_language() {
+    check(&[
+        ("Im Jahr 2024 stieg die Zahl.", &[]),
+        ("Die Inflation lag bei 3,5 %.", &[]),
+        ("L'inflation atteint 3,5 % en 2024.", &[]),
+        ("Der Bundestag stimmte mit 311 zu 112 Stimmen.", &[]),
+        ("200 bis 250 Teams nehmen teil.", &[]),
+        ("Es starben 1.200 Menschen, 339 Mio. Menschen hungern.", &[]),
+        ("Plus de 2 millions de personnes ont fui.", &[]),
+        ("a population of 44.1 million", &[]),
+        ("Artikel 5 und 10 gelten.", &[]),
+        ("at COP29 in Baku", &[]),
+        ("Clause 3 and 4 apply.", &[]),
+        ("Sent $5 billion. A population of 44 million in 2020.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
+        ("Gave €2 billion. 339 Mio. Menschen hungern.", &[("€2 billion", "2000000000", None, "EUR", "exact")]),
+        ("Il a donné 5 millions d'euros. 2 millions de personnes ont fui.", &[("5 millions d'euros", "5000000", None, "EUR", "exact")]),
+    ]);
+}

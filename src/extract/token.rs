@@ -126,6 +126,9 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                     i += 1;
                 } else if (c == b'.' || c == b',') && i + 1 < to && bytes[i + 1].is_ascii_digit() {
                     i += 2;
+                } else if let Some(width) = apostrophe_group(bytes, i, to) {
+                    // Swiss thousands: "500'000", "500’000".
+                    i += width;
                 } else {
                     break;
                 }
@@ -171,6 +174,20 @@ pub(crate) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
         i += c.len_utf8();
     }
     toks
+}
+
+/// The width of an apostrophe ("'" or "’") at `i` that separates thousands:
+/// exactly three digits follow it.
+fn apostrophe_group(bytes: &[u8], i: usize, to: usize) -> Option<usize> {
+    let width = match bytes.get(i..)? {
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => return None,
+    };
+    let digits = bytes.get(i + width..(i + width + 3).min(to))?;
+    let after = bytes.get(i + width + 3).filter(|_| i + width + 3 < to);
+    (digits.len() == 3 && digits.iter().all(u8::is_ascii_digit) && !after.is_some_and(u8::is_ascii_digit))
+        .then_some(width)
 }
 
 /// Where a word that reaches `i` ends: letters of any script, and marks
@@ -271,6 +288,9 @@ mod tests {
             ("€ur 20", &[(Symbol, "€"), (Word, "ur"), (Digits, "20")]),
             ("100,000 ரூ", &[(Digits, "100,000"), (Word, "ரூ")]),
             ("46. 3", &[(Digits, "46"), (Punct, "."), (Digits, "3")]),
+            ("500’000 francs", &[(Digits, "500’000"), (Word, "francs")]),
+            ("1'250'000", &[(Digits, "1'250'000")]),
+            ("l'an 2'50", &[(Word, "l"), (Punct, "'"), (Word, "an"), (Digits, "2"), (Punct, "'"), (Digits, "50")]),
         ];
         for (input, want) in cases {
             assert_eq!(&kinds(input), want, "{input}");

@@ -79,7 +79,11 @@ pub(crate) fn is_change(lower: &str) -> bool {
             | "sank"
             | "tumbled"
             | "doubled"
+            | "double"
+            | "doubles"
+            | "doubling"
             | "tripled"
+            | "triple"
             | "revised"
             | "upped"
             | "bumped"
@@ -105,11 +109,16 @@ pub(crate) fn is_change(lower: &str) -> bool {
             | "wuchs"
             | "gewachsen"
             | "verdoppelt"
+            | "verdoppeln"
+            | "verdreifacht"
             | "angehoben"
             | "hebt"
             // French
             | "passe"
             | "passé"
+            | "passée"
+            | "passés"
+            | "passées"
             | "passant"
             | "passera"
             | "augmenté"
@@ -123,6 +132,8 @@ pub(crate) fn is_change(lower: &str) -> bool {
             | "baissé"
             | "grimpé"
             | "doublé"
+            | "doubler"
+            | "triplé"
             | "hausse"
             | "baisse"
     )
@@ -207,7 +218,39 @@ pub(crate) fn may_follow_an_ellipsis(lower: &str) -> bool {
             // French
             | "pour" | "en" | "à" | "au" | "aux" | "et" | "ou" | "sont" | "est" | "seront" | "sera" | "ont" | "iront"
             | "vont" | "va" | "dans" | "sur" | "par" | "chacun" | "chacune" | "supplémentaires" | "supplémentaire"
-            | "destinés" | "destinées" | "alloués" | "allouées" | "dont" | "contre" | "vers"
+            | "destinés" | "destinées" | "alloués" | "allouées" | "dont" | "contre" | "vers" | "déjà" | "encore"
+            | "aussi" | "également"
+            // adverbs: "für rund 92 Millionen noch die Bewilligung", "11 billion already"
+            | "already" | "still" | "also" | "more" | "too" | "noch" | "bereits" | "schon" | "insgesamt"
+            | "ebenfalls" | "auch" | "nun" | "jetzt" | "erst"
+            // verbs of money at the end of a German clause, and their French kin
+            | "zugesagt" | "zugesprochen" | "bereitgestellt" | "ausgezahlt" | "gezahlt" | "überwiesen"
+            | "gespendet" | "bewilligt" | "beantragt" | "vorgesehen" | "eingeplant" | "investiert" | "ausgegeben"
+            | "freigegeben" | "gewährt" | "geleistet" | "verteilt" | "versés" | "versées" | "débloqués"
+            | "débloquées" | "accordés" | "accordées" | "promis" | "promises" | "investis" | "prévus" | "prévues"
+            | "consacrés" | "consacrées" | "affectés" | "affectées"
+    )
+}
+
+/// Nouns before a number that say it counts people, not money: "a
+/// population of 44 million", "Einwohner: 4 Millionen".
+pub(crate) fn counts_what_follows(lower: &str) -> bool {
+    matches!(
+        lower,
+        "population"
+            | "populations"
+            | "inhabitants"
+            | "residents"
+            | "people"
+            | "refugees"
+            | "bevölkerung"
+            | "einwohner"
+            | "einwohnern"
+            | "menschen"
+            | "flüchtlinge"
+            | "habitants"
+            | "personnes"
+            | "réfugiés"
     )
 }
 
@@ -233,6 +276,33 @@ pub(crate) fn is_money_noun(lower: &str) -> bool {
             | "budget"
             | "dépenses"
             | "recettes"
+            // "the 1.3 trillion target", "the 50 billion package"
+            | "target"
+            | "goal"
+            | "package"
+            | "plan"
+            | "fund"
+            | "deal"
+            | "loan"
+            | "loans"
+            | "grant"
+            | "grants"
+            | "pledge"
+            | "pledges"
+            | "aid"
+            | "bill"
+            | "programme"
+            | "program"
+            | "facility"
+            | "tranche"
+            | "paket"
+            | "hilfspaket"
+            | "ziel"
+            | "kredit"
+            | "kredite"
+            | "hilfe"
+            | "hilfen"
+            | "zuschüsse"
     )
 }
 
@@ -240,6 +310,13 @@ pub(crate) fn is_money_noun(lower: &str) -> bool {
 /// "1,5 Mrd."): the dot belongs to the word even where a sentence ends.
 pub(crate) fn is_dotted_abbreviation(lower: &str) -> bool {
     matches!(lower, "mio" | "mrd" | "mrds" | "tsd" | "md" | "mds")
+}
+
+/// Scale words of French and German, after which a comma is always the
+/// decimal mark ("1,526 milliard", "2,500 Millionen"). English "million" and
+/// "billion" are not among them: "1,500 billion" is read as thousands.
+pub(crate) fn is_continental_scale(lower: &str) -> bool {
+    matches!(lower, "milliard" | "milliards" | "millions" | "milliarde" | "milliarden" | "millionen" | "mio" | "mrd" | "mrds" | "md" | "mds")
 }
 
 /// Scale words that anchor an amount written without a currency.
