@@ -54,6 +54,8 @@ pub struct DocumentRecord<'a> {
     pub id: &'a str,
     pub outlet: Option<&'a str>,
     pub published: Option<String>,
+    /// What printed the date: dateline, meta, json-ld, url or field.
+    pub published_from: Option<&'static str>,
     pub url: Option<&'a str>,
     pub title: Option<&'a str>,
     pub mentions: Vec<MentionRecord<'a>>,
@@ -102,6 +104,7 @@ pub fn document_record<'a>(l: &'a Labeled<'a>, explain: bool) -> DocumentRecord<
         id: &a.id,
         outlet: a.outlet.as_deref(),
         published: a.published.map(|d| d.to_string()),
+        published_from: a.published_from.map(|p| p.as_str()),
         url: a.url.as_deref(),
         title: a.title.as_deref(),
         mentions: l
@@ -123,6 +126,7 @@ pub const CSV_HEADER: &[&str] = &[
     "article_id",
     "outlet",
     "published",
+    "published_from",
     "start",
     "end",
     "surface",
@@ -297,6 +301,7 @@ pub fn csv_row(a: &Article, m: &Money, c: Option<&Context>) -> Vec<String> {
         csv_cell(&a.id),
         csv_cell(a.outlet.as_deref().unwrap_or("")),
         a.published.map(|d| d.to_string()).unwrap_or_default(),
+        a.published_from.map(|p| p.as_str()).unwrap_or_default().to_string(),
         m.start.to_string(),
         m.end.to_string(),
         csv_cell(&m.surface),

@@ -225,3 +225,43 @@ fn ingests_creating_one_new_ledger_at_once_all_succeed() {
         assert_eq!(ledger_rows(dir.path(), &ledger).len(), 4, "round {round}");
     }
 }
+
+#[test]
+fn a_path_that_does_not_exist_is_an_error_before_anything_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["ingest", "--ledger", "led", "no-such-folder"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no-such-folder: no such file or folder"), "{}", stderr(&out));
+    assert!(!dir.path().join("led").exists(), "a ledger was made for a mistyped path");
+    let out = run(&["report", "--out", "reports", "no-such-folder"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!dir.path().join("reports").exists(), "a report folder was made for a mistyped path");
+}
+
+#[test]
+fn a_folder_s_other_files_are_named_and_its_readme_is_not_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir_all(&news).unwrap();
+    fs::write(news.join("README.md"), "Desk notes: the trip to Kyiv cost $4,500.\n").unwrap();
+    fs::write(news.join("scan.pdf"), "%PDF-1.7 not an article").unwrap();
+    fs::write(news.join("photo.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
+    // A newsroom export in Windows-1252: 0x80 is the euro sign.
+    fs::write(news.join("wire.txt"), b"date 2024-02-01 (Wire) The EU agreed \x8050 billion for Kyiv.\n").unwrap();
+    let out = run(&["ingest", "--ledger", "led", "news"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("3 files in the folders were not read as articles"), "{err}");
+    assert!(
+        err.contains("README.md (the folder's notes)") && err.contains("scan.pdf (not an article format)"),
+        "{err}"
+    );
+    let out = run(&["ledger", "--ledger", "led", "--format", "json"], dir.path());
+    let rows = json_lines(&stdout(&out));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!((rows[0]["surface"].as_str(), rows[0]["currency"].as_str()), (Some("€50 billion"), Some("EUR")));
+    assert_eq!(rows[0]["published_from"].as_str(), Some("dateline"));
+    // Named on the command line, a README is read like any text.
+    let out = run(&["extract", "--format", "jsonl", "news/README.md"], dir.path());
+    assert_eq!(json_lines(&stdout(&out))[0]["mentions"].as_array().map(Vec::len), Some(1));
+}

@@ -46,6 +46,47 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
+/// A date the publisher printed in an article's address: `/2024/04/24/`,
+/// `/2024-04-24-slug`, `/20240424/`. Only the path is read, and only whole
+/// path segments (or a segment's start, for `2024-04-24-slug`).
+pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.split_once('/').map_or("", |(_, p)| p);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let plausible = |d: NaiveDate| (1990..=2100).contains(&chrono::Datelike::year(&d));
+    for (i, seg) in segments.iter().enumerate() {
+        // /2024/04/24/ (the day may run on into a slug: /2024/04/24-aid)
+        if let (true, Some(m), Some(d)) = (digits(seg, 4), segments.get(i + 1), segments.get(i + 2)) {
+            let day = d.get(..2).filter(|day| digits(day, 2) && !d.as_bytes().get(2).is_some_and(u8::is_ascii_digit));
+            if let (true, Some(day)) = (digits(m, 2), day) {
+                let found = NaiveDate::from_ymd_opt(seg.parse().ok()?, m.parse().ok()?, day.parse().ok()?);
+                if let Some(found) = found.filter(|d| plausible(*d)) {
+                    return Some(found);
+                }
+            }
+        }
+        // /2024-04-24-slug/ or /2024-04-24/
+        if seg.len() >= 10 && seg.is_char_boundary(10) && (seg.len() == 10 || !seg.as_bytes()[10].is_ascii_digit()) {
+            if let Ok(d) = NaiveDate::parse_from_str(&seg[..10], "%Y-%m-%d") {
+                if plausible(d) {
+                    return Some(d);
+                }
+            }
+        }
+        // /20240424/
+        if digits(seg, 8) {
+            if let Ok(d) = NaiveDate::parse_from_str(seg, "%Y%m%d") {
+                if plausible(d) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
 pub(crate) fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
     let y: i32 = y.parse().ok()?;
     let d: u32 = d.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?;
@@ -55,6 +96,25 @@ pub(crate) fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_addresses() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("https://www.upi.example/Top_News/2024/04/20/house-passes-aid/123/", Some("2024-04-20")),
+            ("https://news.example/2024-04-24-aid-bill-passes", Some("2024-04-24")),
+            ("https://news.example/world/20240424/aid.html", Some("2024-04-24")),
+            ("https://news.example/2024/04/24", Some("2024-04-24")),
+            ("https://news.example/2024/13/40/x", None),
+            ("https://news.example/stories/202411250288.html", None),
+            ("https://news.example/view.php?id=20240424", None),
+            ("https://20240424.example/aid", None),
+            ("https://news.example/aid-2024-bill", None),
+            ("not a url", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(date_in_url(url).map(|d| d.to_string()).as_deref(), *want, "{url}");
+        }
+    }
 
     #[test]
     fn dates() {

@@ -29,6 +29,35 @@ pub struct Article {
     pub text: String,
     /// Where it was read from: "file" or "file:line".
     pub origin: String,
+    /// What printed the publication date, when there is one.
+    pub published_from: Option<PublishedFrom>,
+}
+
+/// Where an article's date was read: each is the publisher's own word, none a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedFrom {
+    /// The dateline at the top of a text ("March 13, 2024 (Reuters) -").
+    Dateline,
+    /// A meta tag of the page (`article:published_time`).
+    Meta,
+    /// The page's schema.org data (`datePublished` in JSON-LD).
+    JsonLd,
+    /// The date in the article's address (`/2024/04/24/`).
+    Url,
+    /// The `published` field of a JSON Lines or CSV record.
+    Field,
+}
+
+impl PublishedFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedFrom::Dateline => "dateline",
+            PublishedFrom::Meta => "meta",
+            PublishedFrom::JsonLd => "json-ld",
+            PublishedFrom::Url => "url",
+            PublishedFrom::Field => "field",
+        }
+    }
 }
 
 impl Article {
@@ -46,7 +75,19 @@ impl Article {
     ) -> Article {
         let id =
             id.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| content_id(outlet.as_deref(), url.as_deref(), &text));
-        Article { id, outlet, published, url, title, text, origin }
+        Article { id, outlet, published, url, title, text, origin, published_from: None }
+    }
+
+    /// Says where the date came from; with no date, takes the one in the
+    /// article's address, if the address has one.
+    pub fn dated_by(mut self, from: PublishedFrom) -> Article {
+        if self.published.is_some() {
+            self.published_from = Some(from);
+        } else if let Some(d) = self.url.as_deref().and_then(date::date_in_url) {
+            self.published = Some(d);
+            self.published_from = Some(PublishedFrom::Url);
+        }
+        self
     }
 }
 
@@ -132,10 +173,63 @@ impl ReadError {
     }
 }
 
+/// A file a folder held that was not read as an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// Not a format articles come in (.pdf, .docx, an image).
+    UnsupportedType,
+    /// The folder's README: a desk's notes about the folder, not news.
+    FolderNotes,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.reason {
+            SkipReason::UnsupportedType => write!(f, "{} (not an article format)", self.path.display()),
+            SkipReason::FolderNotes => write!(f, "{} (the folder's notes)", self.path.display()),
+        }
+    }
+}
+
+/// The one line that names what a run passed over, or `None` when it read everything.
+pub fn skipped_line(skipped: &[Skipped]) -> Option<String> {
+    const NAMED: usize = 5;
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = skipped.iter().take(NAMED).map(Skipped::to_string).collect();
+    if skipped.len() > NAMED {
+        names.push(format!("and {} more", skipped.len() - NAMED));
+    }
+    Some(format!("{} files in the folders were not read as articles: {}", skipped.len(), names.join(", ")))
+}
+
+/// The first of `inputs` that does not exist, as an error: a command checks
+/// them all before it writes anything.
+pub fn check_inputs_exist(inputs: &[PathBuf]) -> Result<(), ReadError> {
+    for input in inputs {
+        if input.as_os_str() != "-" && std::fs::symlink_metadata(input).is_err() {
+            return Err(ReadError::new(&input.display().to_string(), None, "no such file or folder"));
+        }
+    }
+    Ok(())
+}
+
 /// Reads every article under `inputs` (files, folders read recursively in
 /// name order, or "-" for standard input) and hands each article or error to
-/// `each`, in order.
-pub fn read_inputs(inputs: &[PathBuf], format: Option<Format>, each: &mut dyn FnMut(Result<Article, ReadError>)) {
+/// `each`, in order. Returns the files of the folders that were passed over.
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    format: Option<Format>,
+    each: &mut dyn FnMut(Result<Article, ReadError>),
+) -> Vec<Skipped> {
+    let mut skipped = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             let mut buf = Vec::new();
@@ -150,7 +244,7 @@ pub fn read_inputs(inputs: &[PathBuf], format: Option<Format>, each: &mut dyn Fn
             Err(e) => each(Err(ReadError::new(&shown, None, format!("cannot read: {e}")))),
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
-                if let Err(e) = collect_files(input, &mut files) {
+                if let Err(e) = collect_files(input, &mut files, &mut skipped) {
                     each(Err(e));
                 }
                 for file in files {
@@ -160,10 +254,18 @@ pub fn read_inputs(inputs: &[PathBuf], format: Option<Format>, each: &mut dyn Fn
             Ok(_) => read_file(input, format, each),
         }
     }
+    skipped
 }
 
-/// Files with a known article extension below `dir`, sorted, hidden ones left out.
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
+/// Whether a file in a folder is the folder's README ("README.md",
+/// "readme.txt"): notes about the folder, kept beside the articles.
+fn is_folder_notes(path: &Path) -> bool {
+    path.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// Files with a known article extension below `dir`, sorted, hidden ones
+/// left out; the others are put in `skipped`.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) -> Result<(), ReadError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| ReadError::new(&dir.display().to_string(), None, format!("cannot list: {e}")))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -177,10 +279,14 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReadError> {
         let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if p.is_dir() {
             if !is_link {
-                collect_files(&p, out)?;
+                collect_files(&p, out, skipped)?;
             }
+        } else if is_folder_notes(&p) {
+            skipped.push(Skipped { path: p, reason: SkipReason::FolderNotes });
         } else if Format::from_path(&p).is_some() {
             out.push(p);
+        } else {
+            skipped.push(Skipped { path: p, reason: SkipReason::UnsupportedType });
         }
     }
     Ok(())
@@ -199,19 +305,11 @@ fn read_file(path: &Path, format: Option<Format>, each: &mut dyn FnMut(Result<Ar
 
 /// Reads articles from the bytes of one input named `name`.
 pub fn read_bytes(name: &str, bytes: &[u8], format: Option<Format>, each: &mut dyn FnMut(Result<Article, ReadError>)) {
-    let head = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, head).is_some() {
-        return each(Err(ReadError::new(name, None, "binary file (NUL bytes), not an article")));
-    }
-    let data = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
-            return each(Err(ReadError::new(name, Some(line), format!("invalid UTF-8 at byte {at}"))));
-        }
+    let data = match decode(name, bytes) {
+        Ok(d) => d,
+        Err(e) => return each(Err(e)),
     };
-    let data = data.strip_prefix('\u{feff}').unwrap_or(data);
+    let data = data.strip_prefix('\u{feff}').unwrap_or(&data);
     if data.trim().is_empty() {
         return each(Err(ReadError::new(name, None, "empty file")));
     }
@@ -220,6 +318,62 @@ pub fn read_bytes(name: &str, bytes: &[u8], format: Option<Format>, each: &mut d
         Format::Html => each(html::read(name, data)),
         Format::Jsonl => jsonl::read(name, data, each),
         Format::Csv => csvin::read(name, data, each),
+    }
+}
+
+/// The text of a file as newsrooms save it: UTF-8, UTF-16 with a byte-order
+/// mark (or without one, told by its zero bytes), or a legacy 8-bit encoding
+/// (Windows-1252, Latin-1 and their kin), which a detector names.
+fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, ReadError> {
+    use std::borrow::Cow;
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err(ReadError::new(name, None, format!("invalid {} text", encoding.name())));
+        }
+        return Ok(text);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(text);
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(ReadError::new(name, None, "binary file (NUL bytes), not an article"));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Cow::Borrowed(s));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, false);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
+        return Err(ReadError::new(name, Some(line), format!("neither UTF-8 nor {} text", encoding.name())));
+    }
+    Ok(text)
+}
+
+/// UTF-16 written without a byte-order mark: in text of Latin letters every
+/// other byte is zero, the odd ones for little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if zero_odd * 10 >= pairs * 7 && zero_even * 20 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 20 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -241,7 +395,8 @@ fn from_fields(
     if text.trim().is_empty() {
         return Err("the text is empty".into());
     }
-    Ok(Article::new(nonempty(id), nonempty(outlet), published, nonempty(url), nonempty(title), text, origin))
+    Ok(Article::new(nonempty(id), nonempty(outlet), published, nonempty(url), nonempty(title), text, origin)
+        .dated_by(PublishedFrom::Field))
 }
 
 #[cfg(test)]
@@ -260,12 +415,36 @@ mod tests {
             (b"", "x: empty file"),
             (b"  \n\n", "x: empty file"),
             (b"abc\x00def", "x: binary file (NUL bytes), not an article"),
-            (b"line one\nline \xff two", "x:2: invalid UTF-8 at byte 14"),
         ];
         for (data, want) in cases {
             let got = read_all("x", data, None);
             assert_eq!(got.len(), 1);
             assert_eq!(got[0].as_ref().unwrap_err().to_string(), *want);
+        }
+    }
+
+    #[test]
+    fn text_in_the_encodings_newsrooms_export_is_decoded() {
+        let utf16le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Kyiv got €5 billion.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("Kyiv got €5 billion.".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let utf16_no_bom: Vec<u8> = "Kyiv got €5 billion.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        // Windows-1252: 0x80 is the euro sign, 0xFC "ü".
+        let cp1252: &[u8] = b"Die Schweiz zahlt \x805 Milliarden f\xfcr den Wiederaufbau.";
+        let latin1: &[u8] = b"L'\xe9tat fran\xe7ais verse 3 milliards d'euros \xe0 Kyiv.";
+        let cases: &[(&[u8], &str)] = &[
+            (&utf16le, "Kyiv got €5 billion."),
+            (&utf16be, "Kyiv got €5 billion."),
+            (&utf16_no_bom, "Kyiv got €5 billion."),
+            (cp1252, "Die Schweiz zahlt €5 Milliarden für den Wiederaufbau."),
+            (latin1, "L'état français verse 3 milliards d'euros à Kyiv."),
+            ("\u{feff}UTF-8 with a mark: €5".as_bytes(), "UTF-8 with a mark: €5"),
+        ];
+        for (bytes, want) in cases {
+            let got = read_all("x.txt", bytes, Some(Format::Text));
+            assert_eq!(got.len(), 1);
+            assert_eq!(got[0].as_ref().map(|a| a.text.as_str()), Ok(*want), "{bytes:?}");
         }
     }
 

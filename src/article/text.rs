@@ -37,7 +37,8 @@ pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
     if text.is_empty() {
         return Err(ReadError::new(name, Some(1), "a dateline with no article text after it"));
     }
-    Ok(Article::new(None, outlet, published, None, title, text, name.to_string()))
+    Ok(Article::new(None, outlet, published, None, title, text, name.to_string())
+        .dated_by(super::PublishedFrom::Dateline))
 }
 
 /// The first line and everything after it (the newline stays with the rest).

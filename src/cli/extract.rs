@@ -40,6 +40,7 @@ enum OutFormat {
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let input_format = super::input_format(args.input_format.as_deref())?;
+    aidledger::article::check_inputs_exist(&args.paths)?;
     let lex = super::load_lexicon(args.lexicon.as_deref())?;
     let explain = args.explain;
     let out = BufWriter::new(std::io::stdout().lock());
@@ -58,7 +59,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     };
     let mut failed = 0usize;
     let mut write_err: Option<anyhow::Error> = None;
-    article::read_inputs(&args.paths, input_format, &mut |res| {
+    let skipped = article::read_inputs(&args.paths, input_format, &mut |res| {
         if write_err.is_some() {
             return;
         }
@@ -81,6 +82,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         return Err(e).context("writing the output");
     }
     sink.finish().context("writing the output")?;
+    if let Some(line) = article::skipped_line(&skipped) {
+        eprintln!("aidledger: {line}");
+    }
     if failed > 0 {
         eprintln!("aidledger: {failed} input(s) could not be read; the rest were extracted");
         Ok(Outcome::SomeFailed)

@@ -52,6 +52,8 @@ impl Progress for Report {
 
 pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
     let format = super::input_format(args.input_format.as_deref())?;
+    // Before the ledger is made: a mistyped path creates nothing.
+    aidledger::article::check_inputs_exist(&args.paths)?;
     let lex = super::load_lexicon(args.lexicon.as_deref())?;
     let dir = ledger_dir(args.ledger);
     let ledger = Ledger::open(&dir)?;
@@ -81,5 +83,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         summary.failed,
         dir.display()
     );
+    if let Some(line) = aidledger::article::skipped_line(&summary.skipped) {
+        eprintln!("aidledger: {line}");
+    }
     Ok(if summary.failed > 0 { Outcome::SomeFailed } else { Outcome::Clean })
 }

@@ -58,6 +58,8 @@ fn os(parts: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<OsString> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<Outcome> {
     let out = args.out;
+    // A mistyped path is an error before any folder is made.
+    aidledger::article::check_inputs_exist(&args.paths)?;
     std::fs::create_dir_all(&out).with_context(|| format!("{}: cannot create the report folder", out.display()))?;
     let ledger = args.ledger.unwrap_or_else(|| out.join("ledger"));
     let mut outcome = Outcome::Clean;

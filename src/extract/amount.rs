@@ -531,7 +531,8 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             let mut k = i + 1;
             for w in &name.words[1..] {
-                if self.tok(k).is_some_and(|t| t.is_punct('.') || t.is_punct('-') || t.is_punct('–')) && self.glued(k) {
+                if self.tok(k).is_some_and(|t| t.is_punct('.') || t.is_punct('-') || t.is_punct('–')) && self.glued(k)
+                {
                     k += 1;
                 }
                 if self.word(k) != Some(*w) || !self.joined(k) {
@@ -633,7 +634,8 @@ impl<'a, 't> Grammar<'a, 't> {
         // English one ("bn.") only before a currency; else the dot ends the sentence.
         if dot_follows
             && (words::is_dotted_abbreviation(&t.lower)
-                || (matches!(t.lower.as_ref(), "bn" | "mn" | "mln" | "bln") && self.suffix_currency(next + 1, false).is_some()))
+                || (matches!(t.lower.as_ref(), "bn" | "mn" | "mln" | "bln")
+                    && self.suffix_currency(next + 1, false).is_some()))
         {
             next += 1;
         }

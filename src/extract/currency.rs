@@ -388,10 +388,8 @@ fn all_names() -> &'static [Name] {
     static ALL: OnceLock<Vec<Name>> = OnceLock::new();
     ALL.get_or_init(|| {
         let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
-        let mut out: Vec<Name> = NAMES
-            .iter()
-            .map(|&(w, cur, place, per_unit)| Name { words: words(w), cur, place, per_unit })
-            .collect();
+        let mut out: Vec<Name> =
+            NAMES.iter().map(|&(w, cur, place, per_unit)| Name { words: words(w), cur, place, per_unit }).collect();
         for &(before, code) in DOLLAR_BEFORE {
             for dollar in ["dollar", "dollars"] {
                 let mut w = words(before);
@@ -576,8 +574,24 @@ impl Family {
         match self {
             Rupee => &[
                 ("INR", INDIA),
-                ("PKR", &["Pakistan", "Pakistani", "Pakistanis", "Islamabad", "Karachi", "Lahore", "Sindh",
-                    "Balochistan", "Khyber Pakhtunkhwa", "Peshawar", "Rawalpindi", "Pakistans", "pakistanais"]),
+                (
+                    "PKR",
+                    &[
+                        "Pakistan",
+                        "Pakistani",
+                        "Pakistanis",
+                        "Islamabad",
+                        "Karachi",
+                        "Lahore",
+                        "Sindh",
+                        "Balochistan",
+                        "Khyber Pakhtunkhwa",
+                        "Peshawar",
+                        "Rawalpindi",
+                        "Pakistans",
+                        "pakistanais",
+                    ],
+                ),
                 ("LKR", &["Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"]),
                 ("NPR", &["Nepal", "Nepali", "Nepalese", "Kathmandu", "Népal"]),
                 ("MUR", &["Mauritius", "Maurice", "Port Louis"]),
@@ -586,8 +600,17 @@ impl Family {
                 ("CHF", SWITZERLAND),
                 ("XOF", CFA_WEST),
                 ("XAF", CFA_CENTRAL),
-                ("CDF", &["RDC", "DRC", "Kinshasa", "République démocratique du Congo",
-                    "Democratic Republic of the Congo", "Democratic Republic of Congo"]),
+                (
+                    "CDF",
+                    &[
+                        "RDC",
+                        "DRC",
+                        "Kinshasa",
+                        "République démocratique du Congo",
+                        "Democratic Republic of the Congo",
+                        "Democratic Republic of Congo",
+                    ],
+                ),
                 ("RWF", &["Rwanda", "Rwandan", "Kigali"]),
                 ("BIF", &["Burundi", "Bujumbura"]),
                 ("GNF", &["Guinée", "Guinea", "Conakry"]),
@@ -603,10 +626,35 @@ impl Family {
                 ("ISK", &["Iceland", "Icelandic", "Islande", "Reykjavik"]),
             ],
             Dirham => &[
-                ("MAD", &["Morocco", "Moroccan", "Moroccans", "Marokko", "Maroc", "Rabat", "Casablanca", "Marrakech",
-                    "Marrakesh", "Bank Al-Maghrib"]),
-                ("AED", &["UAE", "United Arab Emirates", "Emirates", "Emirati", "Dubai", "Abu Dhabi",
-                    "Vereinigte Arabische Emirate", "Émirats arabes unis", "Émirats"]),
+                (
+                    "MAD",
+                    &[
+                        "Morocco",
+                        "Moroccan",
+                        "Moroccans",
+                        "Marokko",
+                        "Maroc",
+                        "Rabat",
+                        "Casablanca",
+                        "Marrakech",
+                        "Marrakesh",
+                        "Bank Al-Maghrib",
+                    ],
+                ),
+                (
+                    "AED",
+                    &[
+                        "UAE",
+                        "United Arab Emirates",
+                        "Emirates",
+                        "Emirati",
+                        "Dubai",
+                        "Abu Dhabi",
+                        "Vereinigte Arabische Emirate",
+                        "Émirats arabes unis",
+                        "Émirats",
+                    ],
+                ),
             ],
             Dinar => &[
                 ("KWD", &["Kuwait", "Kuwaiti", "Koweït"]),
@@ -629,11 +677,42 @@ impl Family {
                 ("UYU", &["Uruguay", "Montevideo"]),
             ],
             Family::Dollar => &[
-                ("USD", &["US", "U.S.", "USA", "United States", "America", "American", "Americans", "Washington",
-                    "Congress", "Pentagon", "White House", "USAID", "House of Representatives", "Senate",
-                    "Republican", "Republicans", "Democrat", "Democrats", "GOP", "Treasury", "Federal Reserve",
-                    "Wall Street", "New York", "Biden", "Trump", "Vereinigte Staaten", "Vereinigten Staaten",
-                    "États-Unis", "Etats-Unis", "américain", "américaine"]),
+                (
+                    "USD",
+                    &[
+                        "US",
+                        "U.S.",
+                        "USA",
+                        "United States",
+                        "America",
+                        "American",
+                        "Americans",
+                        "Washington",
+                        "Congress",
+                        "Pentagon",
+                        "White House",
+                        "USAID",
+                        "House of Representatives",
+                        "Senate",
+                        "Republican",
+                        "Republicans",
+                        "Democrat",
+                        "Democrats",
+                        "GOP",
+                        "Treasury",
+                        "Federal Reserve",
+                        "Wall Street",
+                        "New York",
+                        "Biden",
+                        "Trump",
+                        "Vereinigte Staaten",
+                        "Vereinigten Staaten",
+                        "États-Unis",
+                        "Etats-Unis",
+                        "américain",
+                        "américaine",
+                    ],
+                ),
                 ("AUD", &["Australia", "Australian", "Australians", "Canberra", "Australien", "Australie"]),
                 ("CAD", &["Canada", "Canadian", "Canadians", "Ottawa", "Kanada"]),
                 ("NZD", &["New Zealand", "Wellington", "Neuseeland", "Nouvelle-Zélande"]),
@@ -654,33 +733,130 @@ impl Family {
 }
 
 const INDIA: &[&str] = &[
-    "India", "Indian", "Indians", "Indien", "Inde", "New Delhi", "Delhi", "Mumbai", "Kolkata", "Chennai", "Bengaluru",
-    "Hyderabad", "Lok Sabha", "Rajya Sabha", "Reserve Bank of India", "Kerala", "Assam", "Bihar", "Maharashtra",
-    "Uttar Pradesh", "Karnataka", "Tamil Nadu", "Odisha", "Gujarat", "Rajasthan", "West Bengal", "Uttarakhand",
-    "Himachal Pradesh", "Andhra Pradesh", "Telangana",
+    "India",
+    "Indian",
+    "Indians",
+    "Indien",
+    "Inde",
+    "New Delhi",
+    "Delhi",
+    "Mumbai",
+    "Kolkata",
+    "Chennai",
+    "Bengaluru",
+    "Hyderabad",
+    "Lok Sabha",
+    "Rajya Sabha",
+    "Reserve Bank of India",
+    "Kerala",
+    "Assam",
+    "Bihar",
+    "Maharashtra",
+    "Uttar Pradesh",
+    "Karnataka",
+    "Tamil Nadu",
+    "Odisha",
+    "Gujarat",
+    "Rajasthan",
+    "West Bengal",
+    "Uttarakhand",
+    "Himachal Pradesh",
+    "Andhra Pradesh",
+    "Telangana",
 ];
 const SWITZERLAND: &[&str] = &[
-    "Switzerland", "Swiss", "Schweiz", "Schweizer", "Suisse", "suisse", "suisses", "Bern", "Berne", "Geneva", "Genf",
-    "Genève", "Zurich", "Zürich", "Lausanne", "Basel", "Bâle", "Eidgenossenschaft", "Confédération", "DEZA", "DDC",
-    "SECO", "Bundesrat", "Conseil fédéral", "Federal Council",
+    "Switzerland",
+    "Swiss",
+    "Schweiz",
+    "Schweizer",
+    "Suisse",
+    "suisse",
+    "suisses",
+    "Bern",
+    "Berne",
+    "Geneva",
+    "Genf",
+    "Genève",
+    "Zurich",
+    "Zürich",
+    "Lausanne",
+    "Basel",
+    "Bâle",
+    "Eidgenossenschaft",
+    "Confédération",
+    "DEZA",
+    "DDC",
+    "SECO",
+    "Bundesrat",
+    "Conseil fédéral",
+    "Federal Council",
 ];
 const CFA_WEST: &[&str] = &[
-    "Senegal", "Sénégal", "Senegalese", "sénégalais", "Côte d'Ivoire", "Côte d’Ivoire", "Ivory Coast", "ivoirien",
-    "Mali", "Malian", "malien", "Burkina Faso", "Burkina", "Niger", "Togo", "Bénin", "Benin", "Guinea-Bissau",
-    "Guinée-Bissau", "UEMOA", "BCEAO", "WAEMU", "Dakar", "Abidjan", "Bamako", "Ouagadougou", "Niamey", "Lomé",
+    "Senegal",
+    "Sénégal",
+    "Senegalese",
+    "sénégalais",
+    "Côte d'Ivoire",
+    "Côte d’Ivoire",
+    "Ivory Coast",
+    "ivoirien",
+    "Mali",
+    "Malian",
+    "malien",
+    "Burkina Faso",
+    "Burkina",
+    "Niger",
+    "Togo",
+    "Bénin",
+    "Benin",
+    "Guinea-Bissau",
+    "Guinée-Bissau",
+    "UEMOA",
+    "BCEAO",
+    "WAEMU",
+    "Dakar",
+    "Abidjan",
+    "Bamako",
+    "Ouagadougou",
+    "Niamey",
+    "Lomé",
     "Cotonou",
 ];
 const CFA_CENTRAL: &[&str] = &[
-    "Cameroon", "Cameroun", "Cameroonian", "camerounais", "Gabon", "gabonais", "Chad", "Tchad", "tchadien",
-    "Centrafrique", "Central African Republic", "République centrafricaine", "Equatorial Guinea",
-    "Guinée équatoriale", "Congo-Brazzaville", "Brazzaville", "CEMAC", "BEAC", "Yaoundé", "Douala", "Libreville",
-    "N'Djamena", "Bangui", "Malabo",
+    "Cameroon",
+    "Cameroun",
+    "Cameroonian",
+    "camerounais",
+    "Gabon",
+    "gabonais",
+    "Chad",
+    "Tchad",
+    "tchadien",
+    "Centrafrique",
+    "Central African Republic",
+    "République centrafricaine",
+    "Equatorial Guinea",
+    "Guinée équatoriale",
+    "Congo-Brazzaville",
+    "Brazzaville",
+    "CEMAC",
+    "BEAC",
+    "Yaoundé",
+    "Douala",
+    "Libreville",
+    "N'Djamena",
+    "Bangui",
+    "Malabo",
 ];
 
 /// Which code each shared currency word means in `text`: the country named
 /// most often (an ISO code the text writes counts twice), else the family's
 /// default. Only the families in `needed` are worked out.
-pub(crate) fn resolve_shared(text: &str, needed: &[Family], written_codes: &[&'static str]) -> Vec<(Family, &'static str)> {
+pub(crate) fn resolve_shared(
+    text: &str,
+    needed: &[Family],
+    written_codes: &[&'static str],
+) -> Vec<(Family, &'static str)> {
     let counts = count_countries(text, needed);
     needed
         .iter()
@@ -716,11 +892,15 @@ pub(crate) fn dollar_country(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The country words as one automaton, and for each word the (family, code)
+/// pairs it decides.
+type CountryCues = (aho_corasick::AhoCorasick, Vec<Vec<(Family, &'static str)>>);
+
 /// How often `text` names each country of the `needed` families.
 fn count_countries(text: &str, needed: &[Family]) -> FxHashMap<(Family, &'static str), usize> {
     use aho_corasick::{AhoCorasick, MatchKind};
     // Every country word once, each pointing at the (family, code) pairs it decides.
-    static CUES: OnceLock<(AhoCorasick, Vec<Vec<(Family, &'static str)>>)> = OnceLock::new();
+    static CUES: OnceLock<CountryCues> = OnceLock::new();
     let (ac, decides) = CUES.get_or_init(|| {
         let mut words: Vec<&'static str> = Vec::new();
         let mut decides: Vec<Vec<(Family, &'static str)>> = Vec::new();

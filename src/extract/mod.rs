@@ -497,7 +497,8 @@ fn list_elided_scale(a: &Found, b: &Found, between: &str) -> Option<(Decimal, u3
     {
         return None;
     }
-    if between.len() > 40 || between.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '(' | ')' | '\n')) {
+    if between.len() > 40 || between.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '(' | ')' | '\n'))
+    {
         return None;
     }
     if !between.split_whitespace().any(words::is_list_and) {

@@ -418,7 +418,10 @@ fn fractions_of_a_scale_word() {
         ("It gave half a billion dollars.", &[("half a billion dollars", "500000000", None, "USD", "exact")]),
         ("a quarter of a billion euros", &[("a quarter of a billion euros", "250000000", None, "EUR", "exact")]),
         ("a third of a billion dollars", &[("a third of a billion dollars", "333333333.33", None, "USD", "exact")]),
-        ("two thirds of a billion dollars", &[("two thirds of a billion dollars", "666666666.67", None, "USD", "exact")]),
+        (
+            "two thirds of a billion dollars",
+            &[("two thirds of a billion dollars", "666666666.67", None, "USD", "exact")],
+        ),
         ("one and a half billion dollars", &[("one and a half billion dollars", "1500000000", None, "USD", "exact")]),
         ("a billion and a half dollars", &[("a billion and a half dollars", "1500000000", None, "USD", "exact")]),
         ("eine halbe Milliarde Euro", &[("eine halbe Milliarde Euro", "500000000", None, "EUR", "exact")]),
@@ -438,12 +441,24 @@ fn fractions_of_a_scale_word() {
 fn rupees_francs_and_dollars_by_country() {
     check(&[
         ("Kerala seeks Rs 2,000 crore from New Delhi.", &[("Rs 2,000 crore", "20000000000", None, "INR", "exact")]),
-        ("Pakistan's cabinet in Islamabad set aside Rs. 50 billion.", &[("Rs. 50 billion", "50000000000", None, "PKR", "exact")]),
-        ("Sri Lanka will spend 3 billion rupees, Colombo said.", &[("3 billion rupees", "3000000000", None, "LKR", "exact")]),
-        ("Nepal got 1 billion rupees; Kathmandu thanked Nepalese donors.", &[("1 billion rupees", "1000000000", None, "NPR", "exact")]),
+        (
+            "Pakistan's cabinet in Islamabad set aside Rs. 50 billion.",
+            &[("Rs. 50 billion", "50000000000", None, "PKR", "exact")],
+        ),
+        (
+            "Sri Lanka will spend 3 billion rupees, Colombo said.",
+            &[("3 billion rupees", "3000000000", None, "LKR", "exact")],
+        ),
+        (
+            "Nepal got 1 billion rupees; Kathmandu thanked Nepalese donors.",
+            &[("1 billion rupees", "1000000000", None, "NPR", "exact")],
+        ),
         ("A loan of 5 billion rupees.", &[("5 billion rupees", "5000000000", None, "INR", "exact")]),
         ("Le Sénégal reçoit 166 milliards FCFA.", &[("166 milliards FCFA", "166000000000", None, "XOF", "exact")]),
-        ("Le Cameroun obtient 72 milliards de francs CFA.", &[("72 milliards de francs CFA", "72000000000", None, "XAF", "exact")]),
+        (
+            "Le Cameroun obtient 72 milliards de francs CFA.",
+            &[("72 milliards de francs CFA", "72000000000", None, "XAF", "exact")],
+        ),
         ("Yaoundé: 44 milliards F CFA décaissés.", &[("44 milliards F CFA", "44000000000", None, "XAF", "exact")]),
         ("Dakar a reçu 10 milliards de Cfa.", &[("10 milliards de Cfa", "10000000000", None, "XOF", "exact")]),
         ("La Suisse donne 20 millions de francs.", &[("20 millions de francs", "20000000", None, "CHF", "exact")]),
@@ -492,11 +507,11 @@ fn french_and_german_number_forms() {
 #[test]
 fn ranges_and_changes_in_continental_notation() {
     check(&[
+        ("Hilfen zwischen 2.000 und 50.000 Euro", &[("2.000 und 50.000 Euro", "2000", Some("50000"), "EUR", "range")]),
         (
-            "Hilfen zwischen 2.000 und 50.000 Euro",
-            &[("2.000 und 50.000 Euro", "2000", Some("50000"), "EUR", "range")],
+            "de 2 à 3 milliards d'euros",
+            &[("2 à 3 milliards d'euros", "2000000000", Some("3000000000"), "EUR", "range")],
         ),
-        ("de 2 à 3 milliards d'euros", &[("2 à 3 milliards d'euros", "2000000000", Some("3000000000"), "EUR", "range")]),
         ("2 bis 3 Mrd. Euro", &[("2 bis 3 Mrd. Euro", "2000000000", Some("3000000000"), "EUR", "range")]),
         ("von 2 bis 3 Millionen Franken", &[("2 bis 3 Millionen Franken", "2000000", Some("3000000"), "CHF", "range")]),
         (
@@ -510,7 +525,10 @@ fn ranges_and_changes_in_continental_notation() {
                 ("300 million dollars", "300000000", None, "USD", "exact"),
             ],
         ),
-        ("L'aide est passée de 2 à 3 milliards d'euros.", &[("3 milliards d'euros", "3000000000", None, "EUR", "exact")]),
+        (
+            "L'aide est passée de 2 à 3 milliards d'euros.",
+            &[("3 milliards d'euros", "3000000000", None, "EUR", "exact")],
+        ),
     ]);
 }
 
@@ -551,6 +569,9 @@ fn not_money_in_any_language() {
         ("Clause 3 and 4 apply.", &[]),
         ("Sent $5 billion. A population of 44 million in 2020.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
         ("Gave €2 billion. 339 Mio. Menschen hungern.", &[("€2 billion", "2000000000", None, "EUR", "exact")]),
-        ("Il a donné 5 millions d'euros. 2 millions de personnes ont fui.", &[("5 millions d'euros", "5000000", None, "EUR", "exact")]),
+        (
+            "Il a donné 5 millions d'euros. 2 millions de personnes ont fui.",
+            &[("5 millions d'euros", "5000000", None, "EUR", "exact")],
+        ),
     ]);
 }

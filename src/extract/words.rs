@@ -316,7 +316,20 @@ pub(crate) fn is_dotted_abbreviation(lower: &str) -> bool {
 /// decimal mark ("1,526 milliard", "2,500 Millionen"). English "million" and
 /// "billion" are not among them: "1,500 billion" is read as thousands.
 pub(crate) fn is_continental_scale(lower: &str) -> bool {
-    matches!(lower, "milliard" | "milliards" | "millions" | "milliarde" | "milliarden" | "millionen" | "mio" | "mrd" | "mrds" | "md" | "mds")
+    matches!(
+        lower,
+        "milliard"
+            | "milliards"
+            | "millions"
+            | "milliarde"
+            | "milliarden"
+            | "millionen"
+            | "mio"
+            | "mrd"
+            | "mrds"
+            | "md"
+            | "mds"
+    )
 }
 
 /// Scale words that anchor an amount written without a currency.

@@ -70,7 +70,7 @@ pub fn ingest(
     let mut pending_rows: Vec<LedgerRow> = Vec::new();
     let mut error: Option<LedgerError> = None;
     let batch_rows = batch_rows();
-    read_inputs(inputs, format, &mut |res| {
+    summary.skipped = read_inputs(inputs, format, &mut |res| {
         if error.is_some() {
             return;
         }

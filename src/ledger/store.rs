@@ -47,6 +47,8 @@ pub struct IngestSummary {
     pub duplicates: usize,
     pub mentions_added: usize,
     pub failed: usize,
+    /// Files of the folders read that were not articles.
+    pub skipped: Vec<crate::article::Skipped>,
 }
 
 /// A ledger folder.
@@ -310,7 +312,11 @@ impl Ledger {
             .into_iter()
             .map(|p| PlRefPath::try_from_pathbuf(p.clone()).map_err(|e| io_err(&p, "bad path", e)))
             .collect::<Result<_, _>>()?;
-        let lf = LazyFrame::scan_parquet_files(paths.into_iter().collect(), ScanArgsParquet::default())
+        // The current columns, so a batch written before a column was added
+        // (published_from) reads with that column empty.
+        let schema = to_dataframe(&[]).map(|df| df.schema().clone()).map_err(|e| LedgerError(e.to_string()))?;
+        let args = ScanArgsParquet { schema: Some(schema), allow_missing_columns: true, ..Default::default() };
+        let lf = LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
             .map_err(|e| LedgerError(format!("{}: cannot read the ledger: {e}", self.dir.display())))?;
         Ok(Some(lf))
     }
