@@ -142,11 +142,18 @@ impl<'a, 't> Grammar<'a, 't> {
 
     /// An amount written before a list word and a figure with its currency,
     /// read in that figure's currency and scale: "10" in "je 10 und 20
-    /// Millionen Euro", "80,000" in "80,000 and 140,000 dirhams".
+    /// Millionen Euro", "80,000" in "80,000 and 140,000 dirhams", and the
+    /// first figure of a change, "55" in "stockt von 55 auf 80 Millionen Euro auf".
     pub fn shared_list_head(&self, second: &Parsed) -> Option<Parsed> {
         let and = second.first_tok.checked_sub(1)?;
         let num = and.checked_sub(1)?;
-        if !self.word(and).is_some_and(words::is_list_and) || !self.joined(and) || !self.joined(second.first_tok) {
+        // A change's first figure follows its "from": "von 55 auf 80", "from 55 to 80".
+        let after_from = num > 0 && self.word(num - 1).and_then(words::opener) == Some(Opener::From);
+        let joins = self.word(and).is_some_and(|w| {
+            words::is_list_and(w)
+                || (words::is_change_to(w) && after_from && (w == "auf" || self.changes_before(num - 1)))
+        });
+        if !joins || !self.joined(and) || !self.joined(second.first_tok) {
             return None;
         }
         let t = self.tok(num).filter(|t| t.kind == Kind::Digits)?;
@@ -720,7 +727,7 @@ impl<'a, 't> Grammar<'a, 't> {
             }
         }
         // "12 500 EUR", "300 000 GBP": groups of three split by spaces, only
-        // when a currency follows right after them.
+        // when a currency or a scale word follows right after them.
         if raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_digit()) && !after_prefix {
             let mut k = next;
             let mut joined = raw.to_string();
@@ -737,7 +744,8 @@ impl<'a, 't> Grammar<'a, 't> {
                     break;
                 }
             }
-            if k > next && self.suffix_currency(k, false).is_some() {
+            // "2 500 milliards de FCFA": before a scale word too.
+            if k > next && (self.suffix_currency(k, false).is_some() || self.scale_at(k).is_some()) {
                 let value = number::read_digits(&joined, DotThree::Decimal)?.0;
                 return Some(Num { value, next: k, scale_exp: 0, frac_digits: 0, words: false, dot_three: None });
             }
@@ -789,6 +797,13 @@ impl<'a, 't> Grammar<'a, 't> {
                 || self.name_at(k, false).is_some_and(|(_, per, _)| per >= 1);
             if !next_is_money {
                 return None;
+            }
+            // "a yen loan", "a dollar bond", "a euro zone": the money names a kind of thing.
+            if let Some((_, per, after)) = self.name_at(k, false).filter(|_| self.scale_at(i + 1).is_none()) {
+                let noun_after = self.word(after).is_some_and(|w| !words::may_follow_an_ellipsis(w));
+                if per == 1 && noun_after && self.joined(after) {
+                    return None;
+                }
             }
             if matches!(self.word(i + 1), Some("hundred" | "thousand")) {
                 return self.english_words_from(i + 1, Decimal::ONE).map(|(v, n)| words(v, n));

@@ -526,8 +526,9 @@ fn ranges_and_changes_in_continental_notation() {
             ],
         ),
         (
+            // A change is two figures, the first in the second's scale and money.
             "L'aide est passée de 2 à 3 milliards d'euros.",
-            &[("3 milliards d'euros", "3000000000", None, "EUR", "exact")],
+            &[("2", "2000000000", None, "EUR", "exact"), ("3 milliards d'euros", "3000000000", None, "EUR", "exact")],
         ),
     ]);
 }
@@ -573,5 +574,26 @@ fn not_money_in_any_language() {
             "Il a donné 5 millions d'euros. 2 millions de personnes ont fui.",
             &[("5 millions d'euros", "5000000", None, "EUR", "exact")],
         ),
+    ]);
+}
+
+#[test]
+fn changes_and_clause_ends_in_german_and_french() {
+    check(&[
+        (
+            "Österreich stockt den Fonds von 55 auf 80 Millionen Euro auf.",
+            &[("55", "55000000", None, "EUR", "exact"), ("80 Millionen Euro", "80000000", None, "EUR", "exact")],
+        ),
+        (
+            "Die EU gibt 3,5 Mrd. Euro. Für den Wiederaufbau stehen zusätzlich 400 Mio. bereit.",
+            &[("3,5 Mrd. Euro", "3500000000", None, "EUR", "exact"), ("400 Mio.", "400000000", None, "EUR", "exact")],
+        ),
+        (
+            "Le Sénégal a mobilisé 2 500 milliards de FCFA.",
+            &[("2 500 milliards de FCFA", "2500000000000", None, "XOF", "exact")],
+        ),
+        ("Environ 1 800 000 personnes sont concernées.", &[]),
+        ("Japan offers a yen loan of 100 billion yen.", &[("100 billion yen", "100000000000", None, "JPY", "exact")]),
+        ("It costs a dollar a day.", &[("a dollar", "1", None, "USD", "exact")]),
     ]);
 }

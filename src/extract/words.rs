@@ -31,6 +31,13 @@ pub(crate) fn is_range_to(lower: &str) -> bool {
     matches!(lower, "to" | "bis" | "à" | "au")
 }
 
+/// The word between the two figures of a change when a word of change
+/// stands before them: "raised from 55 to 80 million", "von 55 auf 80
+/// Millionen Euro" (German "auf" is only ever a change).
+pub(crate) fn is_change_to(lower: &str) -> bool {
+    matches!(lower, "to" | "auf" | "à")
+}
+
 /// Words that join two figures of one list: "10 and 20 million euros",
 /// "je 10 und 20 Millionen Euro", "80 000 et 140 000 dirhams".
 pub(crate) fn is_list_and(lower: &str) -> bool {
@@ -223,6 +230,8 @@ pub(crate) fn may_follow_an_ellipsis(lower: &str) -> bool {
             // adverbs: "für rund 92 Millionen noch die Bewilligung", "11 billion already"
             | "already" | "still" | "also" | "more" | "too" | "noch" | "bereits" | "schon" | "insgesamt"
             | "ebenfalls" | "auch" | "nun" | "jetzt" | "erst"
+            // the particle that ends a German clause: "stehen 400 Mio. bereit"
+            | "bereit" | "zurück" | "frei" | "vor" | "ab"
             // verbs of money at the end of a German clause, and their French kin
             | "zugesagt" | "zugesprochen" | "bereitgestellt" | "ausgezahlt" | "gezahlt" | "überwiesen"
             | "gespendet" | "bewilligt" | "beantragt" | "vorgesehen" | "eingeplant" | "investiert" | "ausgegeben"
