@@ -449,6 +449,29 @@ mod tests {
     }
 
     #[test]
+    fn a_record_with_no_date_takes_the_one_in_its_address() {
+        let feed = concat!(
+            r#"{"id": "a", "url": "https://news.example/2024/04/24/aid", "text": "It gave $5 billion."}"#,
+            "\n",
+            r#"{"id": "b", "published": "2024-05-01", "url": "https://news.example/2024/04/24/aid", "text": "$5 billion."}"#,
+            "\n",
+            r#"{"id": "c", "text": "It gave $5 billion."}"#,
+            "\n"
+        );
+        let got: Vec<Article> = read_all("f.jsonl", feed.as_bytes(), None).into_iter().map(Result::unwrap).collect();
+        let dates: Vec<(Option<String>, Option<PublishedFrom>)> =
+            got.iter().map(|a| (a.published.map(|d| d.to_string()), a.published_from)).collect();
+        assert_eq!(
+            dates,
+            [
+                (Some("2024-04-24".to_string()), Some(PublishedFrom::Url)),
+                (Some("2024-05-01".to_string()), Some(PublishedFrom::Field)),
+                (None, None)
+            ]
+        );
+    }
+
+    #[test]
     fn ids_are_stable_and_given_ids_win() {
         let a = Article::new(None, Some("O".into()), None, Some("u".into()), None, "t".into(), "f".into());
         let b = Article::new(None, Some("O".into()), None, Some("u".into()), None, "t".into(), "g".into());

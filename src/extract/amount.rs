@@ -53,13 +53,13 @@ struct Num {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Amt {
-    pub first: usize,
-    pub next: usize,
-    pub value: Decimal,
-    pub cur: Option<Cur>,
-    pub scale_exp: u32,
-    pub words: bool,
+struct Amt {
+    first: usize,
+    next: usize,
+    value: Decimal,
+    cur: Option<Cur>,
+    scale_exp: u32,
+    words: bool,
     /// The value read as thousands ("2.000" is two thousand) when the digits
     /// allow it and nothing decided it yet.
     thousands: Option<Decimal>,
