@@ -768,6 +768,10 @@ impl<'a, 't> Grammar<'a, 't> {
     /// Milliarde", "un demi-milliard"), German and French number words.
     fn number_words(&self, i: usize) -> Option<Num> {
         let w = self.word(i)?;
+        // Most words are no number: one look at the word spares the readings below.
+        if !could_start_a_number(w) {
+            return None;
+        }
         let words = |value: Decimal, next: usize| Num {
             value,
             next,
@@ -977,6 +981,22 @@ impl<'a, 't> Grammar<'a, 't> {
         }
         Some((total.checked_add(current)?, k))
     }
+}
+
+/// Whether a word may begin a number in words, in any of the three
+/// languages: a number word, "a"/"eine"/"un", a fraction, or a German
+/// compound of a fraction ("Viertelmilliarde", "zweieinhalb").
+fn could_start_a_number(w: &str) -> bool {
+    number::english_word(w).is_some()
+        || number::french_word(w).is_some()
+        || words::is_one(w)
+        || words::fraction(w).is_some()
+        || matches!(w, "hundred" | "thousand")
+        || words::and_a_half_compound(w).is_some()
+        || w.starts_with("viertel")
+        || w.starts_with("dreiviertel")
+        || w.starts_with("halb")
+        || number::german_word(w).is_some()
 }
 
 /// A four-digit year from 1800 to 2199.

@@ -880,16 +880,51 @@ pub(crate) fn resolve_shared(
 /// least twice, no other dollar country, and the United States not at all
 /// (an Australian government page: "Australia announced $2 million").
 pub(crate) fn dollar_country(text: &str) -> Option<&'static str> {
-    let counts = count_countries(text, &[Family::Dollar]);
-    let named: Vec<(&'static str, usize)> = Family::Dollar
-        .countries()
-        .iter()
-        .filter_map(|&(code, _)| counts.get(&(Family::Dollar, code)).map(|n| (code, *n)))
-        .collect();
-    match named.as_slice() {
-        [(code, n)] if *code != "USD" && *n >= 2 => Some(code),
+    use aho_corasick::{AhoCorasick, MatchKind};
+    // The dollar countries' words alone: few enough for the automaton's
+    // vector prefilter, since this scan reads most English articles whole.
+    static CUES: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
+    let (ac, codes) = CUES.get_or_init(|| {
+        let pairs: Vec<(&'static str, &'static str)> = Family::Dollar
+            .countries()
+            .iter()
+            .flat_map(|&(code, words)| words.iter().map(move |w| (*w, code)))
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pairs.iter().map(|(w, _)| w))
+            .expect("the country words are fixed and valid");
+        (ac, pairs.iter().map(|(_, c)| *c).collect())
+    });
+    let mut found: Option<(&'static str, usize)> = None;
+    for m in ac.find_iter(text) {
+        if !whole_word(text, m.start(), m.end()) {
+            continue;
+        }
+        let code = codes[m.pattern().as_usize()];
+        match found {
+            // Most news that writes "$" names the United States early: the scan stops there.
+            _ if code == "USD" => return None,
+            Some((c, _)) if c != code => found = Some(("", 0)),
+            Some((c, n)) => found = Some((c, n + 1)),
+            None => found = Some((code, 1)),
+        }
+    }
+    match found {
+        Some((code, n)) if !code.is_empty() && n >= 2 => Some(code),
         _ => None,
     }
+}
+
+/// Whether `text[start..end]` stands as a word of its own; a genitive s may
+/// follow it ("Pakistans").
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = text[..start].chars().next_back();
+    let mut rest = text[end..].chars();
+    let after = rest.next();
+    let ends_word = !word_char(after) || (after == Some('s') && !word_char(rest.next()));
+    !word_char(before) && ends_word
 }
 
 /// The country words as one automaton, and for each word the (family, code)
@@ -898,7 +933,19 @@ type CountryCues = (aho_corasick::AhoCorasick, Vec<Vec<(Family, &'static str)>>)
 
 /// How often `text` names each country of the `needed` families.
 fn count_countries(text: &str, needed: &[Family]) -> FxHashMap<(Family, &'static str), usize> {
-    use aho_corasick::{AhoCorasick, MatchKind};
+    let mut counts: FxHashMap<(Family, &'static str), usize> = FxHashMap::default();
+    for_each_country(text, &mut |family, code| {
+        if needed.contains(&family) {
+            *counts.entry((family, code)).or_default() += 1;
+        }
+    });
+    counts
+}
+
+/// Calls `each` with the (family, code) pairs of every country word `text`
+/// names, whole words only, in order.
+fn for_each_country(text: &str, each: &mut dyn FnMut(Family, &'static str)) {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
     // Every country word once, each pointing at the (family, code) pairs it decides.
     static CUES: OnceLock<CountryCues> = OnceLock::new();
     let (ac, decides) = CUES.get_or_init(|| {
@@ -921,26 +968,18 @@ fn count_countries(text: &str, needed: &[Family]) -> FxHashMap<(Family, &'static
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: this scan reads a whole article.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .expect("the country words are fixed and valid");
         (ac, decides)
     });
-    let mut counts: FxHashMap<(Family, &'static str), usize> = FxHashMap::default();
-    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     for m in ac.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let mut rest = text[m.end()..].chars();
-        let after = rest.next();
-        // Whole words only, though a genitive s may follow ("Pakistans").
-        let ends_word = !word_char(after) || (after == Some('s') && !word_char(rest.next()));
-        if word_char(before) || !ends_word {
+        if !whole_word(text, m.start(), m.end()) {
             continue;
         }
         for &(family, code) in &decides[m.pattern().as_usize()] {
-            if needed.contains(&family) {
-                *counts.entry((family, code)).or_default() += 1;
-            }
+            each(family, code);
         }
     }
-    counts
 }
