@@ -86,3 +86,32 @@ fn a_compaction_cut_short_is_finished() {
     assert_eq!(rows(dir.path()), before);
     assert!(!dir.path().join("led/_index/compacting.txt").exists());
 }
+
+#[test]
+fn a_batch_from_before_published_from_reads_and_compacts() {
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let first = project().join("data/articles/harbor-gazette-2024-03-13.txt");
+    assert!(run(&["ingest", "--ledger", "led", first.to_str().unwrap()], dir.path()).status.success());
+    // Rewrite the batch as an older aidledger wrote it: without the column.
+    let name = parquet_files(dir.path()).remove(0);
+    let path = dir.path().join("led").join(&name);
+    let mut df = ParquetReader::new(fs::File::open(&path).unwrap()).finish().unwrap().drop("published_from").unwrap();
+    ParquetWriter::new(fs::File::create(&path).unwrap()).finish(&mut df).unwrap();
+    let second = project().join("data/articles/northline-wire-2024-04-24.txt");
+    assert!(run(&["ingest", "--ledger", "led", second.to_str().unwrap()], dir.path()).status.success());
+    let read = |dir: &Path| {
+        let out = run(&["ledger", "--ledger", "led", "--format", "json"], dir);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut from: Vec<Option<String>> =
+            json_lines(&stdout(&out)).iter().map(|r| r["published_from"].as_str().map(str::to_string)).collect();
+        from.sort();
+        from.dedup();
+        from
+    };
+    assert_eq!(read(dir.path()), [None, Some("dateline".to_string())]);
+    let before = rows(dir.path());
+    assert!(run(&["compact", "--ledger", "led"], dir.path()).status.success());
+    assert_eq!(rows(dir.path()), before);
+    assert_eq!(read(dir.path()), [None, Some("dateline".to_string())]);
+}
