@@ -117,6 +117,25 @@ impl<'a, 't> Grammar<'a, 't> {
         }
     }
 
+    /// Whether an expression could start at token `i`: a number, a symbol,
+    /// or a word that opens a range, names money, or is a number. Most
+    /// tokens of the window are none of these, and are passed over at once.
+    pub fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Digits | Kind::Symbol => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                let w: &str = &t.lower;
+                words::opener(w).is_some()
+                    || could_start_a_number(w)
+                    || !currency::names_starting_with(w).is_empty()
+                    || (t.raw.len() <= 4 && (currency::code(t.raw).is_some() || t.raw.starts_with('M')))
+                    || (t.raw.len() <= 3 && (i + 1..i + 5).any(|k| self.tok(k).is_some_and(|t| t.raw == "$")))
+            }
+        }
+    }
+
     /// Reads a whole expression starting at token `i`.
     pub fn expr(&self, i: usize) -> Option<Parsed> {
         let (opener, i) = match self.word(i).and_then(words::opener) {

@@ -240,6 +240,9 @@ fn read_at(
     let lead = anchor.saturating_sub(MAX_LEAD_TOKENS);
     let mut parsed = None;
     for k in lead..=anchor {
+        if !g.may_start(k) {
+            continue;
+        }
         if let Some(p) = g.expr(k) {
             if p.start <= toks[anchor].start && p.end >= toks[anchor].end.min(anchor_end) {
                 parsed = Some(p);
