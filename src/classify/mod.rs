@@ -321,7 +321,18 @@ impl Doc<'_> {
 
     /// The sentences before mention `i`'s in its paragraph, nearest first, as byte ranges.
     fn earlier_in_paragraph(&self, i: usize) -> &[(usize, usize)] {
-        self.paragraphs[i].get_or_init(|| self.find_earlier_in_paragraph(i))
+        self.paragraphs[i].get_or_init(|| {
+            // They depend on the sentence alone: a mention of the same
+            // sentence as the one before takes the ones found for it.
+            let same_sentence = i
+                .checked_sub(1)
+                .filter(|&p| self.mentions[p].sentence_start == self.mentions[i].sentence_start)
+                .and_then(|p| self.paragraphs[p].get());
+            match same_sentence {
+                Some(found) => found.clone(),
+                None => self.find_earlier_in_paragraph(i),
+            }
+        })
     }
 
     fn find_earlier_in_paragraph(&self, i: usize) -> Vec<(usize, usize)> {

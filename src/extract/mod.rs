@@ -450,6 +450,10 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
     let mut out = Vec::with_capacity(found.len());
     let mut chars_before = 0usize;
     let mut counted_to = 0usize;
+    // The sentence of the mention before: one inside it has the same one
+    // ("€50 billion ($55 billion)"), unless the sentence was long enough to
+    // be cut at the reach, where bounds depend on the mention.
+    let mut last_sentence: Option<(usize, usize)> = None;
     for f in found {
         chars_before += text[counted_to..f.start].chars().count();
         let start = chars_before;
@@ -457,7 +461,11 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
         let len = surface.chars().count();
         chars_before += len;
         counted_to = f.end;
-        let (ss, se) = sentence::bounds(text, f.start, f.end);
+        let (ss, se) = match last_sentence {
+            Some((ss, se)) if ss <= f.start && f.end <= se && se - ss < sentence::MAX_REACH / 2 => (ss, se),
+            _ => sentence::bounds(text, f.start, f.end),
+        };
+        last_sentence = Some((ss, se));
         out.push(Money {
             start,
             end: start + len,

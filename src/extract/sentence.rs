@@ -4,7 +4,7 @@
 use super::token::{ceil_boundary, floor_boundary};
 
 /// The most bytes a sentence reaches on either side of a mention.
-const MAX_REACH: usize = 1000;
+pub(crate) const MAX_REACH: usize = 1000;
 
 /// Abbreviations whose dot does not end a sentence.
 static ABBREVIATIONS: &[&str] = &[
