@@ -716,7 +716,7 @@ impl<'a, 't> Grammar<'a, 't> {
         // "un milliard et demi", "a billion and a half": half a unit of the scale more.
         if last_exp > 0 {
             let ahead = [self.word(num.next), self.word(num.next + 1), self.word(num.next + 2)];
-            let n = words::is_and_a_half(ahead);
+            let n = words::and_a_half_words(ahead);
             if n > 0 && (0..n).all(|d| self.joined(num.next + d)) {
                 let half = number::scaled(Decimal::new(5, 1), last_exp)?;
                 num.value = num.value.checked_add(half)?;
@@ -836,7 +836,7 @@ impl<'a, 't> Grammar<'a, 't> {
         if let Some((v, next)) = self.english_words(i) {
             // "one and a half trillion"
             let ahead = [self.word(next), self.word(next + 1), self.word(next + 2)];
-            if words::is_and_a_half(ahead) == 3 {
+            if words::and_a_half_words(ahead) == 3 {
                 return Some(words(v.checked_add(Decimal::new(5, 1))?, next + 3));
             }
             return Some(words(v, next));

@@ -169,8 +169,8 @@ pub(crate) fn and_a_half_compound(lower: &str) -> Option<&str> {
 }
 
 /// "one and a half billion", "un milliard et demi", "a billion and a half":
-/// the words that add a half to what stands before them.
-pub(crate) fn is_and_a_half(words: [Option<&str>; 3]) -> usize {
+/// how many words add a half to what stands before them (0 when none do).
+pub(crate) fn and_a_half_words(words: [Option<&str>; 3]) -> usize {
     match words {
         [Some("and" | "und"), Some("a" | "eine" | "ein"), Some("half" | "halbe" | "halb")] => 3,
         [Some("et"), Some("demi" | "demie"), _] => 2,
