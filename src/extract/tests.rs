@@ -573,6 +573,7 @@ fn not_money_in_any_language() {
         ("Le taux passe de 2 à 3 %.", &[]),
         ("Artikel 5 und 10 gelten.", &[]),
         ("at COP29 in Baku", &[]),
+        ("Progress on SDG 17 and SDG4 stalled.", &[]),
         ("Clause 3 and 4 apply.", &[]),
         ("Sent $5 billion. A population of 44 million in 2020.", &[("$5 billion", "5000000000", None, "USD", "exact")]),
         ("Gave €2 billion. 339 Mio. Menschen hungern.", &[("€2 billion", "2000000000", None, "EUR", "exact")]),
