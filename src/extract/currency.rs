@@ -35,8 +35,6 @@ pub enum Family {
     Dinar,
     Peso,
     Riyal,
-    /// Only for a bare "$" in an article that names no dollar: see `dollar_country`.
-    Dollar,
 }
 
 /// Where a currency word may stand relative to its number.
@@ -565,7 +563,6 @@ impl Family {
             Dinar => "KWD",
             Peso => "MXN",
             Riyal => "SAR",
-            Family::Dollar => "USD",
         }
     }
 
@@ -678,50 +675,6 @@ impl Family {
                 ("DOP", &["Dominican Republic", "Santo Domingo"]),
                 ("UYU", &["Uruguay", "Montevideo"]),
             ],
-            Family::Dollar => &[
-                (
-                    "USD",
-                    &[
-                        "US",
-                        "U.S.",
-                        "USA",
-                        "United States",
-                        "America",
-                        "American",
-                        "Americans",
-                        "Washington",
-                        "Congress",
-                        "Pentagon",
-                        "White House",
-                        "USAID",
-                        "House of Representatives",
-                        "Senate",
-                        "Republican",
-                        "Republicans",
-                        "Democrat",
-                        "Democrats",
-                        "GOP",
-                        "Treasury",
-                        "Federal Reserve",
-                        "Wall Street",
-                        "New York",
-                        "Biden",
-                        "Trump",
-                        "Vereinigte Staaten",
-                        "Vereinigten Staaten",
-                        "États-Unis",
-                        "Etats-Unis",
-                        "américain",
-                        "américaine",
-                    ],
-                ),
-                ("AUD", &["Australia", "Australian", "Australians", "Canberra", "Australien", "Australie"]),
-                ("CAD", &["Canada", "Canadian", "Canadians", "Ottawa", "Kanada"]),
-                ("NZD", &["New Zealand", "Wellington", "Neuseeland", "Nouvelle-Zélande"]),
-                // Singapore, Hong Kong and Taiwan are left out: English news
-                // writes their dollars S$, HK$ and NT$, and names them as
-                // recipients of US money ("aid for Ukraine, Israel and Taiwan").
-            ],
             Riyal => &[
                 ("SAR", &["Saudi", "Saudi Arabia", "Riyadh", "Saudi-Arabien", "Arabie saoudite"]),
                 ("QAR", &["Qatar", "Katar", "Doha"]),
@@ -731,8 +684,55 @@ impl Family {
         }
     }
 
-    const ALL: [Family; 9] = [Rupee, Franc, CfaFranc, Krone, Dirham, Dinar, Peso, Riyal, Family::Dollar];
+    const ALL: [Family; 8] = [Rupee, Franc, CfaFranc, Krone, Dirham, Dinar, Peso, Riyal];
 }
+
+/// The countries that decide a bare "$" in an article that names no dollar
+/// (see `dollar_country`), as (code, the words that name the country).
+const DOLLAR_COUNTRIES: &[(&str, &[&str])] = &[
+    (
+        "USD",
+        &[
+            "US",
+            "U.S.",
+            "USA",
+            "United States",
+            "America",
+            "American",
+            "Americans",
+            "Washington",
+            "Congress",
+            "Pentagon",
+            "White House",
+            "USAID",
+            "House of Representatives",
+            "Senate",
+            "Republican",
+            "Republicans",
+            "Democrat",
+            "Democrats",
+            "GOP",
+            "Treasury",
+            "Federal Reserve",
+            "Wall Street",
+            "New York",
+            "Biden",
+            "Trump",
+            "Vereinigte Staaten",
+            "Vereinigten Staaten",
+            "États-Unis",
+            "Etats-Unis",
+            "américain",
+            "américaine",
+        ],
+    ),
+    ("AUD", &["Australia", "Australian", "Australians", "Canberra", "Australien", "Australie"]),
+    ("CAD", &["Canada", "Canadian", "Canadians", "Ottawa", "Kanada"]),
+    ("NZD", &["New Zealand", "Wellington", "Neuseeland", "Nouvelle-Zélande"]),
+    // Singapore, Hong Kong and Taiwan are left out: English news
+    // writes their dollars S$, HK$ and NT$, and names them as
+    // recipients of US money ("aid for Ukraine, Israel and Taiwan").
+];
 
 const INDIA: &[&str] = &[
     "India",
@@ -887,11 +887,8 @@ pub(crate) fn dollar_country(text: &str) -> Option<&'static str> {
     // vector prefilter, since this scan reads most English articles whole.
     static CUES: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
     let (ac, codes) = CUES.get_or_init(|| {
-        let pairs: Vec<(&'static str, &'static str)> = Family::Dollar
-            .countries()
-            .iter()
-            .flat_map(|&(code, words)| words.iter().map(move |w| (*w, code)))
-            .collect();
+        let pairs: Vec<(&'static str, &'static str)> =
+            DOLLAR_COUNTRIES.iter().flat_map(|&(code, words)| words.iter().map(move |w| (*w, code))).collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(w, _)| w))
