@@ -166,8 +166,9 @@ impl<'a, 't> Grammar<'a, 't> {
     pub fn shared_list_head(&self, second: &Parsed) -> Option<Parsed> {
         let and = second.first_tok.checked_sub(1)?;
         let num = and.checked_sub(1)?;
+        let opener = num.checked_sub(1).and_then(|k| self.word(k)).and_then(words::opener);
         // A change's first figure follows its "from": "von 55 auf 80", "from 55 to 80".
-        let after_from = num > 0 && self.word(num - 1).and_then(words::opener) == Some(Opener::From);
+        let after_from = opener == Some(Opener::From);
         let joins = self.word(and).is_some_and(|w| {
             words::is_list_and(w)
                 || (words::is_change_to(w) && after_from && (w == "auf" || self.changes_before(num - 1)))
@@ -180,7 +181,7 @@ impl<'a, 't> Grammar<'a, 't> {
             return None;
         }
         // "between 10 and 20 dollars" is a range, read from its opener.
-        if num > 0 && self.word(num - 1).and_then(words::opener) == Some(Opener::Between) {
+        if opener == Some(Opener::Between) {
             return None;
         }
         let second_num_tok = self.tok(second.first_tok)?;
@@ -815,14 +816,13 @@ impl<'a, 't> Grammar<'a, 't> {
         if matches!(w, "a" | "an") {
             // "a billion euros", "a dollar", "a hundred", "a thousand"
             let k = self.skip_hyphen(i + 1);
-            let next_is_money = self.scale_at(i + 1).is_some()
-                || matches!(self.word(i + 1), Some("hundred" | "thousand"))
-                || self.name_at(k, false).is_some_and(|(_, per, _)| per >= 1);
-            if !next_is_money {
+            let scale_next = self.scale_at(i + 1).is_some();
+            let name = self.name_at(k, false);
+            if !(scale_next || matches!(self.word(i + 1), Some("hundred" | "thousand")) || name.is_some()) {
                 return None;
             }
             // "a yen loan", "a dollar bond", "a euro zone": the money names a kind of thing.
-            if let Some((_, per, after)) = self.name_at(k, false).filter(|_| self.scale_at(i + 1).is_none()) {
+            if let Some((_, per, after)) = name.filter(|_| !scale_next) {
                 let noun_after = self.word(after).is_some_and(|w| !words::may_follow_an_ellipsis(w));
                 if per == 1 && noun_after && self.joined(after) {
                     return None;
@@ -841,11 +841,8 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             return Some(words(v, next));
         }
-        if let Some(v) = number::german_word(w) {
-            return Some(words(Decimal::from(v), i + 1));
-        }
-        let (v, next) = self.french_words(i)?;
-        Some(words(Decimal::from(v), next))
+        let (v, next) = self.count_word(i)?;
+        Some(words(v, next))
     }
 
     /// A number word of any language at `i`, below a hundred: "three", "drei", "trois".
@@ -907,9 +904,7 @@ impl<'a, 't> Grammar<'a, 't> {
             k += 1;
         }
         let w = self.word(k)?;
-        let (frac, rest) = [("dreiviertel", (3, 4)), ("viertel", (1, 4)), ("halb", (1, 2))]
-            .iter()
-            .find_map(|(p, f)| w.strip_prefix(p).map(|r| (*f, r)))?;
+        let (frac, rest) = words::FRACTION_PREFIXES.iter().find_map(|(p, f)| w.strip_prefix(p).map(|r| (*f, r)))?;
         let exp = number::scale(rest, false).filter(|e| *e >= 6)?;
         if k > i && !self.joined(k) {
             return None;
@@ -1012,9 +1007,7 @@ fn could_start_a_number(w: &str) -> bool {
         || words::fraction(w).is_some()
         || matches!(w, "hundred" | "thousand")
         || words::and_a_half_compound(w).is_some()
-        || w.starts_with("viertel")
-        || w.starts_with("dreiviertel")
-        || w.starts_with("halb")
+        || words::FRACTION_PREFIXES.iter().any(|(p, _)| w.starts_with(p))
         || number::german_word(w).is_some()
 }
 

@@ -374,6 +374,7 @@ fn elliptical_amounts_in_german_and_french() {
             "Die Länder erhalten je 10 und 20 Millionen Euro.",
             &[("10", "10000000", None, "EUR", "exact"), ("20 Millionen Euro", "20000000", None, "EUR", "exact")],
         ),
+        // A list with words between its figures is not read as sharing one currency.
         (
             "Damaged homes get 80,000 and collapsed ones 140,000 dirhams.",
             &[("140,000 dirhams", "140000", None, "MAD", "exact")],
@@ -432,6 +433,10 @@ fn fractions_of_a_scale_word() {
         ("un milliard et demi d'euros", &[("un milliard et demi d'euros", "1500000000", None, "EUR", "exact")]),
         ("deux millions et demi de dollars", &[("deux millions et demi de dollars", "2500000", None, "USD", "exact")]),
         ("trois milliards de dollars", &[("trois milliards de dollars", "3000000000", None, "USD", "exact")]),
+        (
+            "trois quarts de milliard d'euros",
+            &[("trois quarts de milliard d'euros", "750000000", None, "EUR", "exact")],
+        ),
         // Half of something else is no amount of its own.
         ("half of the $5 billion", &[("$5 billion", "5000000000", None, "USD", "exact")]),
     ]);

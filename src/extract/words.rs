@@ -151,13 +151,16 @@ pub(crate) fn is_change(lower: &str) -> bool {
 pub(crate) fn fraction(lower: &str) -> Option<(i64, i64)> {
     Some(match lower {
         "half" | "halbe" | "halben" | "halb" | "demi" | "demie" => (1, 2),
-        "quarter" | "viertel" | "quart" => (1, 4),
-        "quarters" => (1, 4),
-        "third" | "drittel" | "tiers" => (1, 3),
-        "thirds" => (1, 3),
+        "quarter" | "quarters" | "viertel" | "quart" | "quarts" => (1, 4),
+        "third" | "thirds" | "drittel" | "tiers" => (1, 3),
         _ => return None,
     })
 }
+
+/// The fractions a German compound of a scale word starts with:
+/// "Dreiviertelmillion", "Viertelmilliarde", "Halbmilliarde". Longest first.
+pub(crate) static FRACTION_PREFIXES: &[(&str, (i64, i64))] =
+    &[("dreiviertel", (3, 4)), ("viertel", (1, 4)), ("halb", (1, 2))];
 
 /// German compounds of a whole and a half: "anderthalb" (1½), "eineinhalb",
 /// "zweieinhalb" (2½).
