@@ -56,6 +56,7 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     let segments: Vec<&str> = path.split('/').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let plausible = |d: NaiveDate| (1990..=2100).contains(&chrono::Datelike::year(&d));
+    let parsed = |s: &str, format: &str| NaiveDate::parse_from_str(s, format).ok().filter(|d| plausible(*d));
     for (i, seg) in segments.iter().enumerate() {
         // /2024/04/24/ (the day may run on into a slug: /2024/04/24-aid)
         if let (true, Some(m), Some(d)) = (digits(seg, 4), segments.get(i + 1), segments.get(i + 2)) {
@@ -68,20 +69,14 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
             }
         }
         // /2024-04-24-slug/ or /2024-04-24/
-        if seg.len() >= 10 && seg.is_char_boundary(10) && (seg.len() == 10 || !seg.as_bytes()[10].is_ascii_digit()) {
-            if let Ok(d) = NaiveDate::parse_from_str(&seg[..10], "%Y-%m-%d") {
-                if plausible(d) {
-                    return Some(d);
-                }
-            }
+        let dashed =
+            seg.len() >= 10 && seg.is_char_boundary(10) && !seg.as_bytes().get(10).is_some_and(u8::is_ascii_digit);
+        if let Some(d) = dashed.then(|| parsed(&seg[..10], "%Y-%m-%d")).flatten() {
+            return Some(d);
         }
         // /20240424/
-        if digits(seg, 8) {
-            if let Ok(d) = NaiveDate::parse_from_str(seg, "%Y%m%d") {
-                if plausible(d) {
-                    return Some(d);
-                }
-            }
+        if let Some(d) = digits(seg, 8).then(|| parsed(seg, "%Y%m%d")).flatten() {
+            return Some(d);
         }
     }
     None

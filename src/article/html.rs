@@ -58,12 +58,11 @@ pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
             })
         })
     };
-    let title = meta(&["meta[property='og:title']", "meta[name='twitter:title']"]).or_else(|| {
-        let sel = Selector::parse("title").ok()?;
-        let t: String = doc.select(&sel).next()?.text().collect();
-        let t = collapse(&t);
+    let page_title = Selector::parse("title").ok().and_then(|sel| {
+        let t = collapse(&doc.select(&sel).next()?.text().collect::<String>());
         (!t.is_empty()).then_some(t)
     });
+    let title = meta(&["meta[property='og:title']", "meta[name='twitter:title']"]).or_else(|| page_title.clone());
     let from_meta = meta(&[
         "meta[property='article:published_time']",
         "meta[property='og:published_time']",
@@ -80,10 +79,6 @@ pub(super) fn read(name: &str, data: &str) -> Result<Article, ReadError> {
         (Some(d), _) => (Some(d), PublishedFrom::Meta),
         (None, Some(d)) => (Some(d), PublishedFrom::JsonLd),
         (None, None) => (None, PublishedFrom::Meta),
-    };
-    let page_title = {
-        let sel = Selector::parse("title").ok();
-        sel.and_then(|sel| doc.select(&sel).next().map(|t| collapse(&t.text().collect::<String>())))
     };
     let outlet = meta(&["meta[property='og:site_name']", "meta[name='publisher']", "meta[name='application-name']"])
         .or(ld.publisher)

@@ -305,11 +305,11 @@ fn read_file(path: &Path, format: Option<Format>, each: &mut dyn FnMut(Result<Ar
 
 /// Reads articles from the bytes of one input named `name`.
 pub fn read_bytes(name: &str, bytes: &[u8], format: Option<Format>, each: &mut dyn FnMut(Result<Article, ReadError>)) {
-    let data = match decode(name, bytes) {
+    let decoded = match decode(name, bytes) {
         Ok(d) => d,
         Err(e) => return each(Err(e)),
     };
-    let data = data.strip_prefix('\u{feff}').unwrap_or(&data);
+    let data: &str = &decoded;
     if data.trim().is_empty() {
         return each(Err(ReadError::new(name, None, "empty file")));
     }
@@ -321,8 +321,8 @@ pub fn read_bytes(name: &str, bytes: &[u8], format: Option<Format>, each: &mut d
     }
 }
 
-/// The text of a file as newsrooms save it: UTF-8, UTF-16 with a byte-order
-/// mark (or without one, told by its zero bytes), or a legacy 8-bit encoding
+/// The text of a file as newsrooms save it, without its byte-order mark:
+/// UTF-8, UTF-16 with a byte-order mark (or without one, told by its zero bytes), or a legacy 8-bit encoding
 /// (Windows-1252, Latin-1 and their kin), which a detector names.
 fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, ReadError> {
     use std::borrow::Cow;
@@ -343,15 +343,16 @@ fn decode<'a>(name: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, 
     if memchr::memchr(0, head).is_some() {
         return Err(ReadError::new(name, None, "binary file (NUL bytes), not an article"));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Cow::Borrowed(s));
-    }
+    let not_utf8 = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(Cow::Borrowed(s)),
+        Err(e) => e,
+    };
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let encoding = detector.guess(None, false);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
-        let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+        let at = not_utf8.valid_up_to();
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
         return Err(ReadError::new(name, Some(line), format!("neither UTF-8 nor {} text", encoding.name())));
     }

@@ -478,6 +478,7 @@ fn resolve(text: &str, mut found: Vec<Found>, dollars: &DollarEvidence) -> Vec<M
                 Cur::Iso(code) => code,
                 Cur::Dollar => bare_dollar,
                 Cur::Penny => penny,
+                // Every FromNext was resolved or dropped above.
                 Cur::FromNext => "",
                 Cur::Shared(family) => {
                     shared.iter().find(|(f, _)| *f == family).map_or_else(|| family.default_code(), |(_, c)| c)
