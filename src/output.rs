@@ -116,8 +116,10 @@ pub fn document_record<'a>(l: &'a Labeled<'a>, explain: bool) -> DocumentRecord<
     }
 }
 
-/// Writes one JSON line.
-pub fn write_jsonl(out: &mut dyn Write, l: &Labeled<'_>, explain: bool) -> io::Result<()> {
+/// Writes one JSON line. Generic, not `dyn Write`: serde_json writes a
+/// record in many small pieces, and a known writer takes each without a
+/// virtual call.
+pub fn write_jsonl<W: Write>(out: &mut W, l: &Labeled<'_>, explain: bool) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &document_record(l, explain))?;
     out.write_all(b"\n")
 }

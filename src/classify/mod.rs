@@ -110,6 +110,13 @@ fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 /// `i` moved back to a char boundary of `text` (and within it).
+/// Where the last "\n\n" in `bytes` starts. A paragraph break is looked for
+/// behind every mention: line breaks are rare, so jumping between them
+/// (memrchr) is far cheaper than a substring search run backwards.
+fn last_blank_line(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr_iter(b'\n', bytes).find(|&q| q > 0 && bytes[q - 1] == b'\n').map(|q| q - 1)
+}
+
 fn floor_char(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
         return text.len();
@@ -218,8 +225,7 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
     }
     for m in mentions {
         let floor = floor_char(text, m.sentence_start.saturating_sub(PARAGRAPH_REACH));
-        let para =
-            memchr::memmem::rfind(&text.as_bytes()[floor..m.sentence_start], b"\n\n").map_or(floor, |p| floor + p);
+        let para = last_blank_line(&text.as_bytes()[floor..m.sentence_start]).map_or(floor, |p| floor + p);
         regions.push((para, m.sentence_end));
     }
     for (s, e) in lex.research_spans(text) {
@@ -338,8 +344,8 @@ impl Doc<'_> {
     fn find_earlier_in_paragraph(&self, i: usize) -> Vec<(usize, usize)> {
         let m = &self.mentions[i];
         let floor = floor_char(self.text, m.sentence_start.saturating_sub(PARAGRAPH_REACH));
-        let para_start = memchr::memmem::rfind(&self.text.as_bytes()[floor..m.sentence_start], b"\n\n")
-            .map_or(floor, |p| floor + p + 2);
+        let para_start =
+            last_blank_line(&self.text.as_bytes()[floor..m.sentence_start]).map_or(floor, |p| floor + p + 2);
         let mut out = Vec::new();
         let mut end = m.sentence_start;
         while end > para_start && out.len() < 4 {

@@ -288,3 +288,11 @@ fn fuzz_regressions() {
         }
     }
 }
+
+#[test]
+fn the_last_blank_line_is_the_last_double_line_break() {
+    for text in ["", "\n", "a\n\nb", "a\n\n\nb", "\n\n", "a\nb\nc", "x\n\ny\n\nz\n", "é\n\nü", "\n\na\n"] {
+        let want = memchr::memmem::rfind(text.as_bytes(), b"\n\n");
+        assert_eq!(last_blank_line(text.as_bytes()), want, "{text:?}");
+    }
+}
