@@ -129,8 +129,8 @@ pub fn scored_from_money(m: &Money, c: Option<&Context>) -> Scored {
     let mut labels: [Option<Label>; 7] = Default::default();
     labels[0] = text(m.qualifier.as_str());
     if let Some(c) = c {
-        labels[1] = text(c.category);
-        labels[2] = text(c.status);
+        labels[1] = text(c.category.as_str());
+        labels[2] = text(c.status.as_str());
         labels[3] = c.donor.as_deref().and_then(text);
         labels[4] = c.recipient.as_deref().and_then(text);
         labels[5] = c.source.as_deref().and_then(text);

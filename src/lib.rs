@@ -8,6 +8,7 @@ pub mod classify;
 pub mod eval;
 pub mod extract;
 pub mod fx;
+pub mod labels;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;

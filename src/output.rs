@@ -5,6 +5,7 @@
 use crate::article::Article;
 use crate::classify::{Context, Why};
 use crate::extract::Money;
+use crate::labels::{Category, Status};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -21,15 +22,16 @@ pub struct MentionRecord<'a> {
     pub currency: &'a str,
     pub qualifier: &'a str,
     pub sentence: &'a str,
-    pub category: Option<&'a str>,
-    pub status: Option<&'a str>,
+    pub category: Option<Category>,
+    pub status: Option<Status>,
     pub donor: Option<&'a str>,
     pub recipient: Option<&'a str>,
     pub source: Option<&'a str>,
     pub aid_to_ukraine: Option<bool>,
     pub scope_start: Option<String>,
     pub scope_end: Option<String>,
-    pub metric: Option<&'a str>,
+    /// The metric key's slug.
+    pub metric: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<Vec<WhyRecord<'a>>>,
 }
@@ -79,7 +81,7 @@ pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: Optio
         aid_to_ukraine: ctx.map(|c| c.aid_to_ukraine),
         scope_start: ctx.and_then(|c| c.scope_start).map(|d| d.to_string()),
         scope_end: ctx.and_then(|c| c.scope_end).map(|d| d.to_string()),
-        metric: ctx.map(|c| c.metric.as_str()),
+        metric: ctx.map(|c| c.metric.to_string()),
         // `explain` carries the article text the cues are read from.
         explain: explain.and_then(|text| ctx.map(|c| c.explain.iter().map(|w| why_record(w, text)).collect())),
     }
@@ -311,15 +313,15 @@ pub fn csv_row(a: &Article, m: &Money, c: Option<&Context>) -> Vec<String> {
         m.value_max.map(|v| v.to_string()).unwrap_or_default(),
         m.currency.to_string(),
         m.qualifier.as_str().to_string(),
-        c.map(|c| c.category).unwrap_or("").to_string(),
-        c.map(|c| c.status).unwrap_or("").to_string(),
+        c.map(|c| c.category.to_string()).unwrap_or_default(),
+        c.map(|c| c.status.to_string()).unwrap_or_default(),
         opt(c.and_then(|c| c.donor.as_deref())),
         opt(c.and_then(|c| c.recipient.as_deref())),
         opt(c.and_then(|c| c.source.as_deref())),
         c.map(|c| c.aid_to_ukraine.to_string()).unwrap_or_default(),
         c.and_then(|c| c.scope_start).map(|d| d.to_string()).unwrap_or_default(),
         c.and_then(|c| c.scope_end).map(|d| d.to_string()).unwrap_or_default(),
-        opt(c.map(|c| c.metric.as_str())),
+        c.map(|c| c.metric.to_string()).unwrap_or_default(),
         csv_cell(&m.sentence),
     ]
 }
@@ -332,7 +334,7 @@ pub fn table_line(a: &Article, m: &Money, c: Option<&Context>) -> String {
     };
     let surface: String = m.surface.split_whitespace().collect::<Vec<_>>().join(" ");
     let (category, status, donor) = match c {
-        Some(c) => (c.category, c.status, c.donor.as_deref().unwrap_or("-")),
+        Some(c) => (c.category.as_str(), c.status.as_str(), c.donor.as_deref().unwrap_or("-")),
         None => ("", "", ""),
     };
     format!(

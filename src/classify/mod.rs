@@ -10,23 +10,23 @@
 
 use crate::article::Article;
 use crate::extract::Money;
-use crate::lexicon::{Cue, Hit, Lexicon, CATEGORIES, STATUSES};
+use crate::labels::{Category, MetricKey, Status};
+use crate::lexicon::{Cue, Hit, Lexicon};
 use chrono::{Datelike, NaiveDate};
 
 /// The labels of one mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Context {
-    pub category: &'static str,
-    pub status: &'static str,
+    pub category: Category,
+    pub status: Status,
     pub donor: Option<String>,
     pub recipient: Option<String>,
     pub source: Option<String>,
     pub scope_start: Option<NaiveDate>,
     pub scope_end: Option<NaiveDate>,
     pub aid_to_ukraine: bool,
-    /// donor / recipient / category / status class, as slugs:
-    /// "united-states/ukraine/total/enacted".
-    pub metric: String,
+    /// What groups this figure with the other reports of its quantity.
+    pub metric: MetricKey,
     /// Why each label is what it is.
     pub explain: Vec<Why>,
 }
@@ -52,47 +52,6 @@ impl Why {
     pub fn at(&self, text: &str) -> Option<usize> {
         self.cue_span.and_then(|(s, _)| text.get(..s)).map(|t| t.chars().count())
     }
-}
-
-/// The status classes that reconciliation compares within.
-pub fn status_class(status: &str) -> &'static str {
-    match status {
-        "pending" | "requested" | "proposed" => "pending",
-        "approved" => "enacted",
-        "pledged" | "committed" => "promised",
-        "allocated" => "allocated",
-        "delivered" | "disbursed" => "delivered",
-        _ => "unknown",
-    }
-}
-
-/// The metric key: donor / recipient / category / status class.
-pub fn metric(donor: Option<&str>, recipient: Option<&str>, category: &str, status: &str) -> String {
-    format!(
-        "{}/{}/{}/{}",
-        slug(donor.unwrap_or("unknown")),
-        slug(recipient.unwrap_or("unknown")),
-        category,
-        status_class(status)
-    )
-}
-
-/// A label's lower-case slug: "United States" → "united-states".
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// How far apart two byte spans are, with a penalty for each clause break
@@ -386,7 +345,7 @@ impl Doc<'_> {
         let (category, not_aid) = self.category(i, ss, se, &mut explain);
         let mut status = if not_aid {
             explain.push(self.why("status", "unknown", None, "not aid"));
-            "unknown"
+            Status::Unknown
         } else {
             self.status(i, ss, se, &mut explain)
         };
@@ -405,16 +364,16 @@ impl Doc<'_> {
             .iter()
             .any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
         // Not for running totals: a tracker's sum over every kind is a total.
-        let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == "allocated";
+        let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
         if undecided && !not_aid && !aggregate {
             let usual = donor
                 .as_deref()
                 .and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d))
-                .and_then(|a| a.usual_category.as_deref());
-            if let Some(k) = usual.and_then(|u| CATEGORIES.iter().find(|c| **c == u)) {
+                .and_then(|a| a.usual_category);
+            if let Some(k) = usual {
                 category = k;
                 explain.retain(|w| w.label != "category");
-                explain.push(self.why("category", k, None, "the donor's usual kind of aid"));
+                explain.push(self.why("category", k.as_str(), None, "the donor's usual kind of aid"));
             }
         }
         let subject = &self.lex.file.subject.recipient;
@@ -438,11 +397,11 @@ impl Doc<'_> {
             .find(|w| w.label == "status")
             .and_then(|w| w.cue(self.text))
             .is_some_and(|c| c.eq_ignore_ascii_case("received") || c.eq_ignore_ascii_case("arrived"));
-        if status == "delivered" && category == "financial" && received {
-            status = "disbursed";
+        if status == Status::Delivered && category == Category::Financial && received {
+            status = Status::Disbursed;
             explain.push(self.why("status", "disbursed", None, "financial aid received is disbursed"));
         }
-        let metric = metric(donor.as_deref(), recipient.as_deref(), category, status);
+        let metric = MetricKey::new(donor.as_deref(), recipient.as_deref(), category, status);
         Context {
             category,
             status,
@@ -458,8 +417,8 @@ impl Doc<'_> {
     }
 
     /// The category, and whether the figure is not aid at all.
-    fn category(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> (&'static str, bool) {
-        let total = CATEGORIES.iter().position(|c| *c == "total").unwrap_or(0);
+    fn category(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> (Category, bool) {
+        let total = Category::Total;
         let specific = |c: Cue| matches!(c, Cue::Category(k) if k != total) || c == Cue::NotAid;
         let general = |c: Cue| c == Cue::Category(total);
         // The nearest cue in the sentence decides; a general word ("aid",
@@ -496,10 +455,9 @@ impl Doc<'_> {
         if let Some((hit, _)) = chosen {
             if hit.cue == Cue::NotAid {
                 // "rebuilding Ukraine would cost $400 billion": a need, not aid.
-                let rebuild = CATEGORIES.iter().position(|c| *c == "reconstruction");
-                if let Some((h, _)) = self.nearest(i, ss, se, |c| Some(c) == rebuild.map(Cue::Category)) {
+                if let Some((h, _)) = self.nearest(i, ss, se, |c| c == Cue::Category(Category::Reconstruction)) {
                     explain.push(self.why("category", "reconstruction", Some(&h), "not aid: a reconstruction need"));
-                    return ("reconstruction", true);
+                    return (Category::Reconstruction, true);
                 }
                 // The aid word must stand about as near as the cost word:
                 // "a loan repaid from the interest on $300 billion of frozen
@@ -524,45 +482,50 @@ impl Doc<'_> {
                         .is_some_and(|(_, d)| d < 80 && d <= cost_distance + 30);
                 if !despite {
                     explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
-                    return ("other", true);
+                    return (Category::Other, true);
                 }
                 // "financing to plug its budget deficit": aid after all.
                 let aid_only = |c: Cue| matches!(c, Cue::Category(k) if k != total);
                 if let Some((h, _)) = self.nearest(i, ss, se, aid_only) {
                     let label = self.coordinated(&h, total);
-                    explain.push(self.why("category", label, Some(&h), "nearest cue, aid despite a cost word"));
+                    explain.push(self.why(
+                        "category",
+                        label.as_str(),
+                        Some(&h),
+                        "nearest cue, aid despite a cost word",
+                    ));
                     return (label, false);
                 }
                 explain.push(self.why("category", "total", Some(&hit), "aid despite a cost word"));
-                return ("total", false);
+                return (Category::Total, false);
             }
             let label = self.coordinated(&hit, total);
             explain.push(self.why(
                 "category",
-                label,
+                label.as_str(),
                 Some(&hit),
-                if label == "total" { "two kinds named together" } else { "nearest cue" },
+                if label == Category::Total { "two kinds named together" } else { "nearest cue" },
             ));
             return (label, false);
         }
         if let Some((hit, _)) = near_total {
             explain.push(self.why("category", "total", Some(&hit), "nearest cue"));
-            return ("total", false);
+            return (Category::Total, false);
         }
         // Nothing in the sentence: the paragraph before it.
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
                 let label = self.coordinated(&hit, total);
-                explain.push(self.why("category", label, Some(&hit), "earlier in the paragraph"));
+                explain.push(self.why("category", label.as_str(), Some(&hit), "earlier in the paragraph"));
                 return (label, false);
             }
         }
         explain.push(self.why("category", "total", None, "no cue"));
-        ("total", false)
+        (Category::Total, false)
     }
 
     /// The specific kind ("military") right before this general word ("aid"), if any.
-    fn specific_before(&self, h: &Hit, total: usize) -> Option<Hit> {
+    fn specific_before(&self, h: &Hit, total: Category) -> Option<Hit> {
         self.hits_in(h.start.saturating_sub(40), h.start)
             .iter()
             .rev()
@@ -587,8 +550,8 @@ impl Doc<'_> {
 
     /// "military and financial aid", "weapons, financial assistance and
     /// humanitarian aid": two kinds named together make a total.
-    fn coordinated(&self, hit: &Hit, total: usize) -> &'static str {
-        let Cue::Category(k) = hit.cue else { return "other" };
+    fn coordinated(&self, hit: &Hit, total: Category) -> Category {
+        let Cue::Category(k) = hit.cue else { return Category::Other };
         let others = self.hits_in(hit.start.saturating_sub(48), hit.end + 48).iter().any(|h| {
             matches!(h.cue, Cue::Category(j) if j != k && j != total) && {
                 let (lo, hi) = if h.end <= hit.start { (h.end, hit.start) } else { (hit.end, h.start) };
@@ -602,43 +565,43 @@ impl Doc<'_> {
             }
         });
         if others {
-            "total"
+            Category::Total
         } else {
-            CATEGORIES[k]
+            k
         }
     }
 
-    fn status(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> &'static str {
+    fn status(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Status {
         let is_status = |c: Cue| matches!(c, Cue::Status(_));
         if let Some((hit, _)) = self.nearest(i, ss, se, is_status) {
             let label = self.status_of(&hit);
             // "The House passed …": one chamber's vote leaves the law pending.
-            if label == "approved" && self.one_chamber(ss, se) {
+            if label == Status::Approved && self.one_chamber(ss, se) {
                 explain.push(self.why("status", "pending", Some(&hit), "passed by one chamber only"));
-                return "pending";
+                return Status::Pending;
             }
-            explain.push(self.why("status", label, Some(&hit), "nearest cue"));
+            explain.push(self.why("status", label.as_str(), Some(&hit), "nearest cue"));
             return label;
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, is_status) {
                 let label = self.status_of(&hit);
-                explain.push(self.why("status", label, Some(&hit), "earlier in the paragraph"));
+                explain.push(self.why("status", label.as_str(), Some(&hit), "earlier in the paragraph"));
                 return label;
             }
         }
         if !self.in_headline(i) && self.headline_end > 0 {
             if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, is_status) {
                 let mut label = self.status_of(&hit);
-                if label == "approved" && self.one_chamber(0, self.headline_end) {
-                    label = "pending";
+                if label == Status::Approved && self.one_chamber(0, self.headline_end) {
+                    label = Status::Pending;
                 }
-                explain.push(self.why("status", label, Some(&hit), "the headline"));
+                explain.push(self.why("status", label.as_str(), Some(&hit), "the headline"));
                 return label;
             }
         }
         explain.push(self.why("status", "unknown", None, "no cue"));
-        "unknown"
+        Status::Unknown
     }
 
     /// True when the sentence names one chamber and nothing that makes the law whole.
@@ -657,10 +620,10 @@ impl Doc<'_> {
         chamber && !hits.iter().any(|h| h.cue == Cue::WholeLegislature)
     }
 
-    fn status_of(&self, hit: &Hit) -> &'static str {
+    fn status_of(&self, hit: &Hit) -> Status {
         match hit.cue {
-            Cue::Status(k) => STATUSES[k],
-            _ => "unknown",
+            Cue::Status(k) => k,
+            _ => Status::Unknown,
         }
     }
 
@@ -1044,8 +1007,9 @@ impl Doc<'_> {
             let whole = format!("{part} and others");
             let c = &mut out[i];
             c.recipient = Some(whole.clone());
-            c.aid_to_ukraine = c.category != "other" && whole.contains(self.lex.file.subject.recipient.as_str());
-            c.metric = metric(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
+            c.aid_to_ukraine =
+                c.category != Category::Other && whole.contains(self.lex.file.subject.recipient.as_str());
+            c.metric = MetricKey::new(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
             c.explain.retain(|w| w.label != "recipient");
             c.explain.push(Why {
                 label: "recipient",
@@ -1082,10 +1046,10 @@ impl Doc<'_> {
     /// An aid figure with no status cue anywhere near takes the status the
     /// article gives most often ("allocated" in a tracker report).
     fn fill_statuses(&self, out: &mut [Context]) {
-        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        let mut counts: Vec<(Status, usize)> = Vec::new();
         for c in out.iter() {
             let decided = c.explain.iter().any(|w| w.label == "status" && w.cue_span.is_some());
-            if decided && c.status != "unknown" {
+            if decided && c.status != Status::Unknown {
                 match counts.iter_mut().find(|(s, _)| *s == c.status) {
                     Some(x) => x.1 += 1,
                     None => counts.push((c.status, 1)),
@@ -1099,8 +1063,8 @@ impl Doc<'_> {
             return;
         };
         for c in out.iter_mut() {
-            let undecided = c.status == "unknown"
-                && c.category != "other"
+            let undecided = c.status == Status::Unknown
+                && c.category != Category::Other
                 && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
             if undecided {
                 c.status = top;
@@ -1111,7 +1075,7 @@ impl Doc<'_> {
                     cue_span: None,
                     rule: "the status the article gives most often",
                 });
-                c.metric = metric(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
+                c.metric = MetricKey::new(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
             }
         }
     }
@@ -1136,7 +1100,7 @@ impl Doc<'_> {
         }
         let Some((top, _)) = counts.into_iter().max_by_key(|(_, n)| *n) else { return };
         for (i, c) in out.iter_mut().enumerate() {
-            if self.in_headline(i) && c.source.is_none() && c.category != "other" {
+            if self.in_headline(i) && c.source.is_none() && c.category != Category::Other {
                 c.source = Some(top.clone());
                 c.explain.retain(|w| w.label != "source");
                 c.explain.push(Why {

@@ -3,6 +3,7 @@
 //! Ukraine, is `data/lexicon.toml`, compiled into the binary; a user replaces
 //! it with `--lexicon FILE` to track another subject without touching code.
 
+use crate::labels::{Category, Status};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -32,7 +33,7 @@ pub struct Actor {
     pub government: Option<String>,
     /// The kind its aid usually is, for figures whose text names no kind.
     #[serde(default)]
-    pub usual_category: Option<String>,
+    pub usual_category: Option<Category>,
     pub aliases: Vec<String>,
 }
 
@@ -88,34 +89,17 @@ pub struct LexiconFile {
     pub legislature: Legislature,
 }
 
-/// The closed label sets of the ledger.
-pub const CATEGORIES: [&str; 6] = ["total", "military", "financial", "humanitarian", "reconstruction", "other"];
-pub const STATUSES: [&str; 10] = [
-    "pending",
-    "requested",
-    "proposed",
-    "approved",
-    "pledged",
-    "committed",
-    "allocated",
-    "delivered",
-    "disbursed",
-    "unknown",
-];
-
 /// What a phrase in the text means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
     Actor(usize),
     Source(usize),
-    /// An index into `CATEGORIES`.
-    Category(usize),
+    Category(Category),
     NotAid,
     AidDespite,
     /// A running total over every kind ("combined", "as a bloc").
     Aggregate,
-    /// An index into `STATUSES`.
-    Status(usize),
+    Status(Status),
     AttributionBefore,
     AttributionAfter,
     AttributionCarry,
@@ -216,20 +200,16 @@ impl Lexicon {
                 "not_aid" => Cue::NotAid,
                 "aggregate" => Cue::Aggregate,
                 "aid_despite" => Cue::AidDespite,
-                other => Cue::Category(CATEGORIES.iter().position(|c| *c == other).ok_or_else(|| {
-                    LexiconError(format!("{name}: unknown category {other:?} (want one of {})", CATEGORIES.join(", ")))
-                })?),
+                other => Cue::Category(other.parse().map_err(|e| LexiconError(format!("{name}: {e}")))?),
             };
             for p in phrases {
                 add(p, cue);
             }
         }
         for (label, phrases) in &file.status {
-            let i = STATUSES.iter().position(|s| s == label).ok_or_else(|| {
-                LexiconError(format!("{name}: unknown status {label:?} (want one of {})", STATUSES.join(", ")))
-            })?;
+            let status: Status = label.parse().map_err(|e| LexiconError(format!("{name}: {e}")))?;
             for p in phrases {
-                add(p, Cue::Status(i));
+                add(p, Cue::Status(status));
             }
         }
         for p in &file.attribution.before {

@@ -13,6 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::figure::{number_key, ArticleId, Figure};
 use super::timeline::{Consensus, Timeline, TimelineRow, MIN_SUPPORT};
 use super::tolerance::{agree, Interval};
+use crate::labels::{MetricKey, StatusClass};
 
 /// What a finding says about its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -176,9 +177,9 @@ impl<'a> Finding<'a> {
     }
 }
 
-/// The class a metric key ends in ("…/total/enacted" → "enacted").
-fn class_of(metric: &str) -> &str {
-    metric.rsplit('/').next().unwrap_or("")
+/// The status class of a metric as the ledger writes it.
+fn class_of(metric: &str) -> StatusClass {
+    MetricKey::parse(metric).map_or(StatusClass::Unknown, |k| k.class)
 }
 
 fn date_or_undated(d: Option<NaiveDate>) -> String {
@@ -392,7 +393,7 @@ impl Default for Settings {
 /// make noise, so the checks leave them out (they stay in the ledger and on
 /// the timeline).
 fn reconcilable(metric: &str) -> bool {
-    !metric.split('/').any(|part| part == "unknown")
+    MetricKey::parse(metric).is_some_and(|k| k.is_whole())
 }
 
 /// Findings of one metric, each with the index of its row on the
@@ -685,33 +686,18 @@ fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Fo
     }
 }
 
-/// The order a package moves through; a transition goes forward.
-fn class_rank(class: &str) -> Option<u8> {
-    match class {
-        "pending" => Some(0),
-        "enacted" | "promised" => Some(1),
-        "allocated" => Some(2),
-        "delivered" => Some(3),
-        _ => None,
-    }
-}
-
-/// A metric key without its status class, and the class's rank.
-fn package_key(metric: &str) -> Option<(&str, u8)> {
-    let (rest, class) = metric.rsplit_once('/')?;
-    Some((rest, class_rank(class)?))
-}
-
 /// The same package in a later, further status class: the first figure of
 /// the later class after an earlier-class figure within tolerance, linked
 /// to the latest earlier-class figure before it. Keyed by the later
 /// figure's metric.
 fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHashMap<&'a str, Found<'a>> {
-    // The metrics of each package, with their class ranks.
-    let mut by_package: BTreeMap<&str, Vec<(u8, &'a Timeline<'_>)>> = BTreeMap::new();
-    for t in timelines.iter().filter(|t| reconcilable(t.metric)) {
-        if let Some((key, rank)) = package_key(t.metric) {
-            by_package.entry(key).or_default().push((rank, t));
+    // The metrics of each package, with the stage of their class.
+    let keys: Vec<(MetricKey, &'a Timeline<'_>)> =
+        timelines.iter().filter_map(|t| Some((MetricKey::parse(t.metric).filter(MetricKey::is_whole)?, t))).collect();
+    let mut by_package: BTreeMap<_, Vec<(u8, &'a Timeline<'_>)>> = BTreeMap::new();
+    for (key, t) in &keys {
+        if let Some(stage) = key.class.stage() {
+            by_package.entry(key.package()).or_default().push((stage, *t));
         }
     }
     let close = |a: Decimal, b: Decimal| deviation_pct(a, b).is_some_and(|pct| pct.abs() <= settings.transition_pct);
