@@ -8,6 +8,7 @@
 use crate::article::Article;
 use crate::classify::{self, Context};
 use crate::extract::{self, Money};
+use crate::labels::{Status, StatusClass};
 use crate::lexicon::Lexicon;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -30,6 +31,9 @@ pub struct Scored {
     pub currency: Vec<String>,
     pub labels: [Option<Label>; 7],
     pub surface: String,
+    /// Gold: the real-world quantity the figure measures (the corpus's
+    /// `quantity`). Predicted: the metric it was grouped in.
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +124,7 @@ fn scored_from_json(m: &Value) -> Result<Scored, String> {
         currency,
         labels,
         surface: m.get("surface").and_then(Value::as_str).unwrap_or("").to_string(),
+        group: m.get("quantity").and_then(Value::as_str).filter(|q| !q.is_empty()).map(str::to_string),
     })
 }
 
@@ -144,6 +149,7 @@ pub fn scored_from_money(m: &Money, c: Option<&Context>) -> Scored {
         currency: vec![m.currency.to_string()],
         labels,
         surface: m.surface.clone(),
+        group: c.map(|c| c.metric.to_string()),
     }
 }
 
@@ -262,11 +268,76 @@ pub struct Miss {
     pub context: String,
 }
 
+/// How well metrics group what measures the same thing: over the whole
+/// run's figure-correct pairs whose gold names its quantity, two mentions
+/// belong together in gold when quantity and the class of the gold status
+/// are the same, and in the prediction when their metrics are.
+#[derive(Debug, Default)]
+pub struct MetricPairs {
+    /// Mentions per gold unit (quantity/status class).
+    units: BTreeMap<String, usize>,
+    /// Mentions per predicted metric.
+    metrics: BTreeMap<String, usize>,
+    /// Mentions per (unit, metric).
+    cells: BTreeMap<(String, String), usize>,
+    /// Mentions with no metric: each a metric of its own.
+    unkeyed: usize,
+}
+
+/// The pairs among `n` mentions of one group.
+fn pairs_within<'a>(counts: impl Iterator<Item = &'a usize>) -> usize {
+    counts.map(|n| n * n.saturating_sub(1) / 2).sum()
+}
+
+impl MetricPairs {
+    fn add(&mut self, gold: &Scored, pred: &Scored) {
+        let Some(quantity) = &gold.group else { return };
+        let class = match &gold.labels[2] {
+            Some(Label::Text(s)) => {
+                s.trim().to_lowercase().parse::<Status>().map_or(StatusClass::Unknown, Status::class)
+            }
+            _ => StatusClass::Unknown,
+        };
+        let unit = format!("{quantity}/{class}");
+        *self.units.entry(unit.clone()).or_default() += 1;
+        match &pred.group {
+            Some(metric) => {
+                *self.metrics.entry(metric.clone()).or_default() += 1;
+                *self.cells.entry((unit, metric.clone())).or_default() += 1;
+            }
+            None => self.unkeyed += 1,
+        }
+    }
+
+    /// Precision, recall and F1 of the pairs, as the reference scorer's
+    /// `--quantities` gives them (zero, not one, when there are no pairs).
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let tp = pairs_within(self.cells.values());
+        let (n_pred, n_gold) = (pairs_within(self.metrics.values()), pairs_within(self.units.values()));
+        // Ratios of counts for the report only; no money passes through here.
+        let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else { 0.0 };
+        let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+
+    fn line(&self) -> String {
+        let (p, r, f) = self.prf();
+        format!(
+            "  metric  pairs P {p:.3}  R {r:.3}  F1 {f:.3}   (gold units {}, predicted metrics {})",
+            self.units.len(),
+            self.metrics.len() + self.unkeyed
+        )
+    }
+}
+
 /// The report of one run.
 #[derive(Debug, Default)]
 pub struct Report {
     pub groups: BTreeMap<String, Tally>,
     pub misses: Vec<Miss>,
+    /// Present when the gold names quantities.
+    pub metric_pairs: Option<MetricPairs>,
 }
 
 /// Runs the extractor and the classifier on every gold document and scores them.
@@ -300,6 +371,9 @@ pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
             }
             if figure_ok(g, p) {
                 t.figure += 1;
+                if g.group.is_some() {
+                    report.metric_pairs.get_or_insert_with(MetricPairs::default).add(g, p);
+                }
                 for (f, (gl, pl)) in g.labels.iter().zip(p.labels.iter()).enumerate() {
                     if let Some(gl) = gl {
                         t.context[f].1 += 1;
@@ -365,6 +439,13 @@ impl Report {
             if !ctx.is_empty() {
                 let _ = writeln!(out, "  context {}", ctx.join("  "));
             }
+            // Grouping is scored over the whole run, under its "all" line.
+            if let (Some(m), "all") = (&self.metric_pairs, key.as_str()) {
+                let _ = writeln!(out, "{}", m.line());
+            }
+        }
+        if let (Some(m), false) = (&self.metric_pairs, self.groups.contains_key("all")) {
+            let _ = writeln!(out, "[all]\n{}", m.line());
         }
         out
     }
@@ -394,7 +475,28 @@ mod tests {
             currency: vec![cur.into()],
             labels: Default::default(),
             surface: String::new(),
+            group: None,
         }
+    }
+
+    #[test]
+    fn metric_pairs_count_what_lands_together() {
+        // gold quantity and status, predicted metric
+        let cases =
+            [("q1", "approved", "m1"), ("q1", "approved", "m1"), ("q1", "approved", "m2"), ("q2", "pledged", "m2")];
+        let mut pairs = MetricPairs::default();
+        for (quantity, status, metric) in cases {
+            let mut gold = s(0, 1, "1", "USD");
+            gold.group = Some(quantity.into());
+            gold.labels[2] = Some(Label::Text(status.into()));
+            let mut pred = s(0, 1, "1", "USD");
+            pred.group = Some(metric.into());
+            pairs.add(&gold, &pred);
+        }
+        // Gold pairs: the three of q1/enacted, 3. Predicted: m1's one and m2's one, 2. Right: m1's.
+        let (p, r, _) = pairs.prf();
+        assert_eq!((p, r), (0.5, 1.0 / 3.0));
+        assert!(pairs.line().contains("(gold units 2, predicted metrics 2)"), "{}", pairs.line());
     }
 
     #[test]

@@ -54,8 +54,15 @@ fn same_numbers_as_the_reference_scorer() {
     let ours = run(&["eval", "--gold", gold.to_str().unwrap()], dir.path());
     let extracted = run(&["extract", "--format", "jsonl", gold.to_str().unwrap()], dir.path());
     fs::write(&pred, &extracted.stdout).unwrap();
-    let reference = Command::new("python3").arg(shared.join("eval/score.py")).arg(&gold).arg(&pred).output().unwrap();
+    let reference = Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg(&gold)
+        .arg(&pred)
+        .arg("--quantities")
+        .output()
+        .unwrap();
     assert!(reference.status.success(), "{}", stderr(&reference));
-    // The whole report, context line included, is the same text.
+    // The whole report, context and metric lines included, is the same text.
+    assert!(stdout(&ours).contains("  metric  pairs P "), "{}", stdout(&ours));
     assert_eq!(stdout(&ours), stdout(&reference));
 }
