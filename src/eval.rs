@@ -51,6 +51,9 @@ pub struct GoldDoc {
     pub group: Option<String>,
     pub skip: bool,
     pub mentions: Vec<Scored>,
+    /// The document as `extract` reads it (its date, from the field or the
+    /// text), so that it is labelled as `extract` labels it.
+    pub article: Article,
 }
 
 /// How documents are grouped in the report.
@@ -81,7 +84,9 @@ pub fn read_gold(name: &str, data: &str) -> Result<Vec<GoldDoc>, String> {
         for m in v.get("mentions").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]) {
             mentions.push(scored_from_json(m).map_err(|e| at(&e))?);
         }
+        let article = crate::article::jsonl::read_line(name, n + 1, line).map_err(|e| e.to_string())?;
         docs.push(GoldDoc {
+            article,
             id,
             text,
             outlet: v.get("outlet").and_then(Value::as_str).map(str::to_string),
@@ -344,10 +349,9 @@ pub struct Report {
 pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
     let mut report = Report::default();
     for d in docs.iter().filter(|d| !d.skip) {
-        let article =
-            Article::new(Some(d.id.clone()), d.outlet.clone(), None, None, None, d.text.clone(), d.id.clone());
+        let article = &d.article;
         let money = extract::extract(&d.text);
-        let contexts = classify::classify(&article, &money, lex);
+        let contexts = classify::classify(article, &money, lex);
         let pred: Vec<Scored> = money.iter().enumerate().map(|(i, m)| scored_from_money(m, contexts.get(i))).collect();
         let key = match by {
             GroupBy::All => "all".to_string(),

@@ -8,6 +8,7 @@
 //! (or, for a metric, its slug) in the outputs and the ledger. Everything
 //! between compares enums, never strings.
 
+use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
 
@@ -164,41 +165,203 @@ impl StatusClass {
     }
 }
 
-/// What groups the reports of one quantity: donor, recipient, kind and
-/// status class. Donor and recipient are slugs of their names ("united-states").
-/// Written as one slug, "united-states/ukraine/total/enacted", in the
-/// ledger and the outputs, and read back with `parse`.
+/// What a figure measures over time: a running total that grows with
+/// every report ("$175 billion since 2022"), or one amount (a package, a
+/// tranche, a pledge) known by its size. Two packages of one donor to one
+/// recipient are different quantities; so are a package and the total it
+/// adds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    RunningTotal,
+    Amount(Magnitude),
+}
+
+/// The size of an amount, rounded to the nearest round number of a short
+/// series (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8 in each decade). Reporters
+/// round to such numbers, so the reports of one package ("$60 billion",
+/// "$60.8 billion", "almost $61 billion") fall on the same one, while
+/// packages of other sizes fall elsewhere. The digits alone decide it, not
+/// the currency: "€7 billion" and "$7 billion" for one package stay one
+/// metric, so that the mislabelled copy is compared with the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Magnitude {
+    /// The power of ten of the round number's leading digit.
+    exponent: i32,
+    /// The round number's digits, in tenths: 12 is 1.2, 100 is 10 (never
+    /// stored: it is 10 of the next decade).
+    tenths: u8,
+}
+
+/// The round numbers of a decade, in tenths.
+const ROUND_TENTHS: [u8; 12] = [10, 12, 15, 20, 25, 30, 40, 50, 60, 70, 80, 100];
+
+impl Magnitude {
+    /// The round number nearest `value` by ratio; None for zero or less.
+    /// Runs for every figure, so it only multiplies: no division, no loop
+    /// over the digits.
+    pub fn of(value: Decimal) -> Option<Magnitude> {
+        if value <= Decimal::ZERO {
+            return None;
+        }
+        // value = digits × 10^-scale; its leading digit stands at 10^exponent.
+        let digits = value.mantissa().unsigned_abs();
+        let places = digits.ilog10();
+        let exponent = places as i32 - value.scale() as i32;
+        // The mantissa, 1 ≤ m < 10, in tenths: 10 ≤ tenths < 100.
+        let tenths = Decimal::from_i128_with_scale(i128::try_from(digits).ok()?, places) * Decimal::TEN;
+        let squared = tenths * tenths;
+        // Nearest by ratio: below the geometric middle of two neighbours,
+        // the lower one (a × b is the middle's square).
+        let best = ROUND_TENTHS
+            .windows(2)
+            .find(|w| squared < Decimal::from(u32::from(w[0]) * u32::from(w[1])))
+            .map_or(100, |w| w[0]);
+        Some(if best == 100 {
+            Magnitude { exponent: exponent + 1, tenths: 10 }
+        } else {
+            Magnitude { exponent, tenths: best }
+        })
+    }
+
+    /// The round number itself.
+    pub fn value(self) -> Decimal {
+        let mut v = Decimal::from(self.tenths) / Decimal::TEN;
+        for _ in 0..self.exponent.max(0) {
+            v *= Decimal::TEN;
+        }
+        for _ in 0..(-self.exponent).max(0) {
+            v /= Decimal::TEN;
+        }
+        v.normalize()
+    }
+}
+
+/// Scale words of a magnitude's slug, largest first.
+const SLUG_SCALES: [(u32, &str); 4] = [(12, "tn"), (9, "bn"), (6, "m"), (3, "k")];
+
+impl fmt::Display for Magnitude {
+    /// "60bn", "1.2bn", "700m", "5k", "40". Written for every figure, so
+    /// from the digits in tenths, with no decimal arithmetic, from a
+    /// thousand up.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scale = SLUG_SCALES.iter().find(|(exp, _)| self.exponent >= *exp as i32);
+        let Some(&(exp, word)) = scale else { return write!(f, "{}", self.value()) };
+        // value = tenths/10 × 10^exponent = tenths × 10^(exponent - exp - 1) units of the scale word.
+        let tenths = u32::from(self.tenths);
+        match self.exponent - exp as i32 {
+            0 if tenths % 10 == 0 => write!(f, "{}{word}", tenths / 10),
+            0 => write!(f, "{}.{}{word}", tenths / 10, tenths % 10),
+            1 => write!(f, "{tenths}{word}"),
+            _ => write!(f, "{}{word}", tenths * 10),
+        }
+    }
+}
+
+impl FromStr for Magnitude {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Magnitude, ()> {
+        let (digits, exp) =
+            SLUG_SCALES.iter().find_map(|(exp, word)| s.strip_suffix(word).map(|d| (d, *exp))).unwrap_or((s, 0));
+        let mut v: Decimal = digits.parse().map_err(|_| ())?;
+        for _ in 0..exp {
+            v *= Decimal::TEN;
+        }
+        let m = Magnitude::of(v).ok_or(())?;
+        // Only a round number reads back: anything else is not a slug this writes.
+        (m.value() == v.normalize()).then_some(m).ok_or(())
+    }
+}
+
+/// What a package's size is written after in a metric: "about-60bn".
+const AMOUNT_PREFIX: &str = "about-";
+
+/// How a running total is written in a metric.
+const RUNNING_TOTAL: &str = "running-total";
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::RunningTotal => f.write_str(RUNNING_TOTAL),
+            Scope::Amount(m) => write!(f, "{AMOUNT_PREFIX}{m}"),
+        }
+    }
+}
+
+impl FromStr for Scope {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Scope, ()> {
+        if s == RUNNING_TOTAL {
+            return Ok(Scope::RunningTotal);
+        }
+        s.strip_prefix(AMOUNT_PREFIX).ok_or(())?.parse().map(Scope::Amount)
+    }
+}
+
+/// What groups the reports of one quantity: donor, recipient, kind, status
+/// class and scope. Donor and recipient are slugs of their names
+/// ("united-states"). Written as one slug in the ledger and the outputs,
+/// the scope last: "united-states/ukraine/total/enacted/about-60bn",
+/// "united-states/ukraine/total/promised/running-total"; read back with
+/// `parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MetricKey {
     pub donor: Option<String>,
     pub recipient: Option<String>,
     pub category: Category,
     pub class: StatusClass,
+    /// None when the figure gives no size to know it by, and in ledgers
+    /// written before metrics had a scope.
+    pub scope: Option<Scope>,
 }
 
 /// How an absent donor or recipient is written in a metric.
 const UNKNOWN_PART: &str = "unknown";
 
 impl MetricKey {
-    pub fn new(donor: Option<&str>, recipient: Option<&str>, category: Category, status: Status) -> MetricKey {
+    pub fn new(
+        donor: Option<&str>,
+        recipient: Option<&str>,
+        category: Category,
+        scope: Option<Scope>,
+        status: Status,
+    ) -> MetricKey {
         let part = |name: Option<&str>| name.map(slug).filter(|s| !s.is_empty() && s != UNKNOWN_PART);
-        MetricKey { donor: part(donor), recipient: part(recipient), category, class: status.class() }
+        MetricKey { donor: part(donor), recipient: part(recipient), category, class: status.class(), scope }
     }
 
     /// Reads a metric as the ledger writes it; None for text that is not one.
+    /// A metric of four parts, as ledgers before scopes hold, has no scope.
     pub fn parse(s: &str) -> Option<MetricKey> {
-        let mut parts = s.split('/');
-        let (donor, recipient, category, class) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() {
-            return None;
-        }
+        let parts: Vec<&str> = s.split('/').collect();
+        let (donor, recipient, category, class, scope) = match parts[..] {
+            [donor, recipient, category, class, scope] => {
+                (donor, recipient, category, class, Some(scope.parse().ok()?))
+            }
+            [donor, recipient, category, class] => (donor, recipient, category, class, None),
+            _ => return None,
+        };
         let part = |p: &str| (p != UNKNOWN_PART).then(|| p.to_string());
         Some(MetricKey {
             donor: part(donor),
             recipient: part(recipient),
             category: category.parse().ok()?,
             class: class.parse().ok()?,
+            scope,
         })
+    }
+
+    /// The metric that reconciliation compares a figure within, as a slice of
+    /// its written metric: a package's size is dropped, so that reports of
+    /// one package that disagree by more than rounding ("$61 billion" against
+    /// a wrong "$50 billion") are still set side by side, while a running
+    /// total stays apart from the packages that add to it.
+    pub fn compared_as(metric: &str) -> &str {
+        match metric.rsplit_once('/') {
+            Some((rest, last)) if last.starts_with(AMOUNT_PREFIX) => rest,
+            _ => metric,
+        }
     }
 
     /// Whether every part is known. A metric with an unknown donor,
@@ -209,8 +372,8 @@ impl MetricKey {
     }
 
     /// The same quantity at any stage: the key without its status class.
-    pub fn package(&self) -> (Option<&str>, Option<&str>, Category) {
-        (self.donor.as_deref(), self.recipient.as_deref(), self.category)
+    pub fn package(&self) -> (Option<&str>, Option<&str>, Category, Option<Scope>) {
+        (self.donor.as_deref(), self.recipient.as_deref(), self.category, self.scope)
     }
 }
 
@@ -223,7 +386,11 @@ impl fmt::Display for MetricKey {
             self.recipient.as_deref().unwrap_or(UNKNOWN_PART),
             self.category,
             self.class
-        )
+        )?;
+        match self.scope {
+            Some(scope) => write!(f, "/{scope}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -280,22 +447,65 @@ mod tests {
     }
 
     #[test]
+    fn reports_of_one_package_share_a_magnitude() {
+        let of = |v: &str| Magnitude::of(v.parse().unwrap()).unwrap().to_string();
+        // value, its round number
+        let cases = [
+            ("60000000000", "60bn"),
+            ("60800000000", "60bn"),
+            ("61000000000", "60bn"),
+            ("39800000000", "40bn"),
+            ("95000000000", "100bn"),
+            ("1300000000", "1.2bn"),
+            ("1000000000", "1bn"),
+            ("675000000", "700m"),
+            ("2300000000", "2.5bn"),
+            ("7200000000", "7bn"),
+            ("999", "1k"),
+            ("40", "40"),
+            ("0.5", "0.5"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(of(value), want, "{value}");
+            let m: Magnitude = want.parse().unwrap();
+            assert_eq!(m.to_string(), want, "{want} reads back");
+        }
+        assert_eq!(Magnitude::of(Decimal::ZERO), None);
+        assert!("61bn".parse::<Magnitude>().is_err(), "not a round number of the series");
+    }
+
+    #[test]
     fn a_metric_is_written_as_a_slug_and_read_back() {
+        let sixty = Magnitude::of("60800000000".parse().unwrap()).map(Scope::Amount);
         let key = MetricKey::new(
             Some("United States"),
             Some("Ukraine, Israel and Taiwan"),
             Category::Total,
+            sixty,
             Status::Approved,
         );
         let text = key.to_string();
-        assert_eq!(text, "united-states/ukraine-israel-and-taiwan/total/enacted");
+        assert_eq!(text, "united-states/ukraine-israel-and-taiwan/total/enacted/about-60bn");
         assert_eq!(MetricKey::parse(&text), Some(key.clone()));
+        assert_eq!(MetricKey::compared_as(&text), "united-states/ukraine-israel-and-taiwan/total/enacted");
         assert!(key.is_whole());
-        let open = MetricKey::new(None, Some("Ukraine"), Category::Other, Status::Unknown);
+        let total =
+            MetricKey::new(Some("EU"), Some("Ukraine"), Category::Total, Some(Scope::RunningTotal), Status::Committed);
+        assert_eq!(total.to_string(), "eu/ukraine/total/promised/running-total");
+        assert_eq!(MetricKey::compared_as(&total.to_string()), total.to_string());
+        assert_eq!(MetricKey::parse(&total.to_string()), Some(total));
+        let open = MetricKey::new(None, Some("Ukraine"), Category::Other, None, Status::Unknown);
         assert_eq!(open.to_string(), "unknown/ukraine/other/unknown");
         assert_eq!(MetricKey::parse(&open.to_string()), Some(open.clone()));
         assert!(!open.is_whole());
-        for bad in ["", "a/b/c", "a/b/total/enacted/x", "a/b/weapons/enacted", "a/b/total/given"] {
+        for bad in [
+            "",
+            "a/b/c",
+            "a/b/total/enacted/about-60bn/x",
+            "a/b/weapons/enacted",
+            "a/b/total/enacted/about-61bn",
+            "a/b/total/given",
+        ] {
             assert_eq!(MetricKey::parse(bad), None, "{bad}");
         }
     }

@@ -14,7 +14,8 @@ pub(super) fn read(name: &str, data: &str, each: &mut dyn FnMut(Result<Article, 
     }
 }
 
-fn read_line(name: &str, line_no: usize, line: &str) -> Result<Article, ReadError> {
+/// One line of a JSON Lines file as the article `extract` reads from it.
+pub(crate) fn read_line(name: &str, line_no: usize, line: &str) -> Result<Article, ReadError> {
     let err = |m: String| ReadError::new(name, Some(line_no), m);
     let v: Value = serde_json::from_str(line).map_err(|e| err(format!("not JSON: {e}")))?;
     let obj = v.as_object().ok_or_else(|| err("not a JSON object".into()))?;

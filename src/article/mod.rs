@@ -7,7 +7,7 @@
 mod csvin;
 mod date;
 mod html;
-mod jsonl;
+pub(crate) mod jsonl;
 mod text;
 
 pub use date::{month as month_number, parse_date};

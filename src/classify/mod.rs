@@ -10,7 +10,7 @@
 
 use crate::article::Article;
 use crate::extract::Money;
-use crate::labels::{Category, MetricKey, Status};
+use crate::labels::{Category, Magnitude, MetricKey, Scope, Status};
 use crate::lexicon::{Cue, Hit, Lexicon};
 use chrono::{Datelike, NaiveDate};
 
@@ -29,6 +29,19 @@ pub struct Context {
     pub metric: MetricKey,
     /// Why each label is what it is.
     pub explain: Vec<Why>,
+}
+
+impl Context {
+    /// The metric again, after a label it is made of changed.
+    fn rekey(&mut self) {
+        self.metric = MetricKey::new(
+            self.donor.as_deref(),
+            self.recipient.as_deref(),
+            self.category,
+            self.metric.scope,
+            self.status,
+        );
+    }
 }
 
 /// The cue that decided a label (its byte span in the article text), or
@@ -85,6 +98,10 @@ fn floor_char(text: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// How far (bytes) before an amount the auxiliary of a perfect may stand:
+/// "has so far provided Ukraine with more than" fits, the clause before does not.
+const PERFECT_REACH: usize = 60;
 
 /// How much farther a general word ("aid") counts than a specific one ("military").
 const GENERAL_WORD_PENALTY: usize = 40;
@@ -391,6 +408,12 @@ impl Doc<'_> {
             },
         ));
         let (scope_start, scope_end) = self.scope(i, published, &mut explain);
+        let running_total = self.is_running_total(i, ss, se, scope_start, scope_end, &mut explain);
+        let scope = if running_total {
+            Some(Scope::RunningTotal)
+        } else {
+            Magnitude::of(self.mentions[i].value).map(Scope::Amount)
+        };
         // Money that is received has been disbursed; goods are delivered.
         let received = explain
             .iter()
@@ -401,7 +424,7 @@ impl Doc<'_> {
             status = Status::Disbursed;
             explain.push(self.why("status", "disbursed", None, "financial aid received is disbursed"));
         }
-        let metric = MetricKey::new(donor.as_deref(), recipient.as_deref(), category, status);
+        let metric = MetricKey::new(donor.as_deref(), recipient.as_deref(), category, scope, status);
         Context {
             category,
             status,
@@ -602,6 +625,48 @@ impl Doc<'_> {
         }
         explain.push(self.why("status", "unknown", None, "no cue"));
         Status::Unknown
+    }
+
+    /// Whether the figure is a running total: a word of one in its sentence
+    /// that no other amount owns ("so far", "insgesamt"), or a period that
+    /// starts and has not ended ("since 2022", "since the war began").
+    fn is_running_total(
+        &self,
+        i: usize,
+        ss: usize,
+        se: usize,
+        scope_start: Option<NaiveDate>,
+        scope_end: Option<NaiveDate>,
+        explain: &mut Vec<Why>,
+    ) -> bool {
+        if let Some((hit, _)) = self.nearest(i, ss, se, |c| c == Cue::RunningTotal) {
+            explain.push(self.why("scope", "running total", Some(&hit), "nearest cue"));
+            return true;
+        }
+        if scope_start.is_some() && scope_end.is_none() {
+            explain.push(self.why("scope", "running total", None, "a period that has not ended"));
+            return true;
+        }
+        let m = &self.mentions[i];
+        let perfect = self
+            .hits_in(ss.max(m.byte_start.saturating_sub(PERFECT_REACH)), m.byte_start)
+            .iter()
+            .rev()
+            .find(|h| h.cue == Cue::Perfect && !self.owned_by_other(i, h))
+            .copied();
+        if let Some(hit) = perfect {
+            let word_before = self.text[ss.min(m.byte_start)..m.byte_start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !self.lex.file.scope.one_amount.contains(&word_before) {
+                explain.push(self.why("scope", "running total", Some(&hit), "a sum reported in the perfect"));
+                return true;
+            }
+        }
+        false
     }
 
     /// True when the sentence names one chamber and nothing that makes the law whole.
@@ -1009,7 +1074,7 @@ impl Doc<'_> {
             c.recipient = Some(whole.clone());
             c.aid_to_ukraine =
                 c.category != Category::Other && whole.contains(self.lex.file.subject.recipient.as_str());
-            c.metric = MetricKey::new(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
+            c.rekey();
             c.explain.retain(|w| w.label != "recipient");
             c.explain.push(Why {
                 label: "recipient",
@@ -1075,7 +1140,7 @@ impl Doc<'_> {
                     cue_span: None,
                     rule: "the status the article gives most often",
                 });
-                c.metric = MetricKey::new(c.donor.as_deref(), c.recipient.as_deref(), c.category, c.status);
+                c.rekey();
             }
         }
     }

@@ -148,8 +148,8 @@ fn recipients_and_aid() {
 fn a_whole_and_its_part_are_two_metrics() {
     let got = labels("Congress approved the $95 billion package, of which $61 billion for Ukraine.");
     assert_eq!(got.len(), 2);
-    assert_eq!(got[0].1.metric.to_string(), "united-states/ukraine-and-others/total/enacted");
-    assert_eq!(got[1].1.metric.to_string(), "united-states/ukraine/total/enacted");
+    assert_eq!(got[0].1.metric.to_string(), "united-states/ukraine-and-others/total/enacted/about-100bn");
+    assert_eq!(got[1].1.metric.to_string(), "united-states/ukraine/total/enacted/about-60bn");
     assert_ne!(got[0].1.metric, got[1].1.metric);
     assert!(got[0].1.aid_to_ukraine && got[1].1.aid_to_ukraine);
 }
@@ -264,7 +264,7 @@ pledged = ["promised"]
         (Some("State of Illinois"), Some("Springfield"), Some("Mayor's office"))
     );
     assert!(fund.aid_to_ukraine, "aid to the lexicon's subject");
-    assert_eq!(fund.metric.to_string(), "state-of-illinois/springfield/reconstruction/enacted");
+    assert_eq!(fund.metric.to_string(), "state-of-illinois/springfield/reconstruction/enacted/about-40m");
     assert_eq!((damage.category, damage.aid_to_ukraine), (Category::Other, false));
 }
 

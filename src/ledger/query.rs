@@ -2,6 +2,7 @@
 //! the rows and files that match are read.
 
 use super::store::{Ledger, LedgerError};
+use crate::labels::MetricKey;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
@@ -31,7 +32,23 @@ fn filtered(ledger: &Ledger, filter: &Filter) -> Result<Option<LazyFrame>, Ledge
         lf = lf.filter(eq("donor", d));
     }
     if let Some(m) = &filter.metric {
-        lf = lf.filter(eq("metric", m));
+        // The metric, and the metrics of a package's sizes that are
+        // compared as it (see `MetricKey::compared_as`): the names are read
+        // first, so the filter stays an equality polars can push down.
+        let names = lf
+            .clone()
+            .select([col("metric")])
+            .unique(None, UniqueKeepStrategy::Any)
+            .collect()
+            .map_err(|e| failed(ledger, e))?;
+        let names = names.column("metric").and_then(|c| c.str().cloned()).map_err(|e| failed(ledger, e))?;
+        let wanted = names
+            .iter()
+            .flatten()
+            .filter(|n| n == m || MetricKey::compared_as(n) == m)
+            .map(|n| eq("metric", n))
+            .reduce(|a, b| a.or(b));
+        lf = lf.filter(wanted.unwrap_or_else(|| eq("metric", m)));
     }
     if let Some(c) = &filter.currency {
         lf = lf.filter(eq("currency", &c.to_ascii_uppercase()));

@@ -71,6 +71,23 @@ pub struct Legislature {
     pub whole: Vec<String>,
 }
 
+/// Words that say what a figure measures over time.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeWords {
+    /// A running total, summed over time: "so far", "to date", "insgesamt", "au total".
+    #[serde(default)]
+    pub running_total: Vec<String>,
+    /// The auxiliary of a tense that reports a sum so far ("has provided
+    /// $175 billion"): a running total, unless `one_amount` stands before it.
+    #[serde(default)]
+    pub perfect: Vec<String>,
+    /// Words right before an amount that make it one amount, even after a
+    /// perfect: "has approved a $61 billion package", "another $2 billion".
+    #[serde(default)]
+    pub one_amount: Vec<String>,
+}
+
 /// The lexicon as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +104,8 @@ pub struct LexiconFile {
     pub status: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub legislature: Legislature,
+    #[serde(default)]
+    pub scope: ScopeWords,
 }
 
 /// What a phrase in the text means.
@@ -106,6 +125,10 @@ pub enum Cue {
     SubjectStart,
     /// One chamber of a legislature ("House", "Senate").
     Chamber,
+    /// A running total: "so far", "to date", "bislang", "à ce jour".
+    RunningTotal,
+    /// The auxiliary of a perfect tense ("has", "have").
+    Perfect,
     /// What makes a law whole ("Congress", "signed into law").
     WholeLegislature,
 }
@@ -229,6 +252,12 @@ impl Lexicon {
         }
         for p in &file.legislature.whole {
             add(p, Cue::WholeLegislature);
+        }
+        for p in &file.scope.running_total {
+            add(p, Cue::RunningTotal);
+        }
+        for p in &file.scope.perfect {
+            add(p, Cue::Perfect);
         }
         if patterns.is_empty() {
             return Err(LexiconError(format!("{name}: the lexicon has no phrases")));
@@ -362,6 +391,8 @@ fn group(c: Cue) -> u8 {
         Cue::SubjectStart => 5,
         Cue::AidDespite => 6,
         Cue::Aggregate => 8,
+        Cue::RunningTotal => 9,
+        Cue::Perfect => 10,
         Cue::Chamber | Cue::WholeLegislature => 7,
     }
 }

@@ -3,6 +3,7 @@
 //! text from the frame: a ledger of ten million rows is read without ten
 //! million copies of each name.
 
+use crate::labels::MetricKey;
 use std::hash::{Hash, Hasher};
 use std::mem::MaybeUninit;
 
@@ -114,6 +115,7 @@ pub struct Figure<'a> {
     /// check compares it.
     pub interval_usd: Option<Interval>,
     pub source: Option<&'a str>,
+    /// The metric it is compared within (`MetricKey::compared_as`).
     pub metric: &'a str,
     /// Copies of one story share this key (see `story_of`).
     pub story: u64,
@@ -201,7 +203,7 @@ impl<'a> Figure<'a> {
             amount_usd: row.amount_usd,
             interval_usd,
             source: row.source,
-            metric: row.metric,
+            metric: MetricKey::compared_as(row.metric),
         }
     }
 
@@ -494,7 +496,9 @@ impl<'a, 'b> Columns<'a, 'b> {
                 .iter()
                 .zip(self.amount.0[k].iter())
                 .map(|(metric, amount)| {
-                    let metric = metric.unwrap_or_default();
+                    // Figures are compared within the metric they are compared as
+                    // (a package's size dropped): see `MetricKey::compared_as`.
+                    let metric = MetricKey::compared_as(metric.unwrap_or_default());
                     let n = *number.entry(metric).or_insert_with(|| {
                         counted.metrics.push(metric);
                         counted.counts.push(0);
