@@ -154,7 +154,7 @@ pub fn scored_from_money(m: &Money, c: Option<&Context>) -> Scored {
         currency: vec![m.currency.to_string()],
         labels,
         surface: m.surface.clone(),
-        group: c.map(|c| c.metric.to_string()),
+        group: c.map(|c| c.metric.slug()),
     }
 }
 

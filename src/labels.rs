@@ -239,21 +239,53 @@ impl Magnitude {
 /// Scale words of a magnitude's slug, largest first.
 const SLUG_SCALES: [(u32, &str); 4] = [(12, "tn"), (9, "bn"), (6, "m"), (3, "k")];
 
-impl fmt::Display for Magnitude {
-    /// "60bn", "1.2bn", "700m", "5k", "40". Written for every figure, so
-    /// from the digits in tenths, with no decimal arithmetic, from a
-    /// thousand up.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scale = SLUG_SCALES.iter().find(|(exp, _)| self.exponent >= *exp as i32);
-        let Some(&(exp, word)) = scale else { return write!(f, "{}", self.value()) };
+impl Magnitude {
+    /// Appends the slug: "60bn", "1.2bn", "700m", "5k", "40". Written for
+    /// every figure, so from the digits in tenths with no decimal
+    /// arithmetic and no formatting machinery, from a thousand up.
+    fn push_slug(&self, out: &mut String) {
+        let Some(&(exp, word)) = SLUG_SCALES.iter().find(|(exp, _)| self.exponent >= *exp as i32) else {
+            out.push_str(&self.value().to_string());
+            return;
+        };
         // value = tenths/10 × 10^exponent = tenths × 10^(exponent - exp - 1) units of the scale word.
         let tenths = u32::from(self.tenths);
         match self.exponent - exp as i32 {
-            0 if tenths % 10 == 0 => write!(f, "{}{word}", tenths / 10),
-            0 => write!(f, "{}.{}{word}", tenths / 10, tenths % 10),
-            1 => write!(f, "{tenths}{word}"),
-            _ => write!(f, "{}{word}", tenths * 10),
+            0 => {
+                push_number(out, tenths / 10);
+                if tenths % 10 != 0 {
+                    out.push('.');
+                    push_number(out, tenths % 10);
+                }
+            }
+            1 => push_number(out, tenths),
+            _ => push_number(out, tenths * 10),
         }
+        out.push_str(word);
+    }
+}
+
+/// Appends a small number's digits.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+impl fmt::Display for Magnitude {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.push_slug(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -377,20 +409,37 @@ impl MetricKey {
     }
 }
 
+impl MetricKey {
+    /// The slug the ledger and the outputs hold. Made for every figure, so
+    /// by appending its parts, not through the formatting machinery.
+    pub fn slug(&self) -> String {
+        let mut out = String::with_capacity(64);
+        out.push_str(self.donor.as_deref().unwrap_or(UNKNOWN_PART));
+        out.push('/');
+        out.push_str(self.recipient.as_deref().unwrap_or(UNKNOWN_PART));
+        out.push('/');
+        out.push_str(self.category.as_str());
+        out.push('/');
+        out.push_str(self.class.as_str());
+        match self.scope {
+            Some(Scope::RunningTotal) => {
+                out.push('/');
+                out.push_str(RUNNING_TOTAL);
+            }
+            Some(Scope::Amount(m)) => {
+                out.push('/');
+                out.push_str(AMOUNT_PREFIX);
+                m.push_slug(&mut out);
+            }
+            None => {}
+        }
+        out
+    }
+}
+
 impl fmt::Display for MetricKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}/{}/{}/{}",
-            self.donor.as_deref().unwrap_or(UNKNOWN_PART),
-            self.recipient.as_deref().unwrap_or(UNKNOWN_PART),
-            self.category,
-            self.class
-        )?;
-        match self.scope {
-            Some(scope) => write!(f, "/{scope}"),
-            None => Ok(()),
-        }
+        f.write_str(&self.slug())
     }
 }
 

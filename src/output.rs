@@ -81,7 +81,7 @@ pub fn mention_record<'a>(m: &'a Money, ctx: Option<&'a Context>, explain: Optio
         aid_to_ukraine: ctx.map(|c| c.aid_to_ukraine),
         scope_start: ctx.and_then(|c| c.scope_start).map(|d| d.to_string()),
         scope_end: ctx.and_then(|c| c.scope_end).map(|d| d.to_string()),
-        metric: ctx.map(|c| c.metric.to_string()),
+        metric: ctx.map(|c| c.metric.slug()),
         // `explain` carries the article text the cues are read from.
         explain: explain.and_then(|text| ctx.map(|c| c.explain.iter().map(|w| why_record(w, text)).collect())),
     }
@@ -321,7 +321,7 @@ pub fn csv_row(a: &Article, m: &Money, c: Option<&Context>) -> Vec<String> {
         c.map(|c| c.aid_to_ukraine.to_string()).unwrap_or_default(),
         c.and_then(|c| c.scope_start).map(|d| d.to_string()).unwrap_or_default(),
         c.and_then(|c| c.scope_end).map(|d| d.to_string()).unwrap_or_default(),
-        c.map(|c| c.metric.to_string()).unwrap_or_default(),
+        c.map(|c| c.metric.slug()).unwrap_or_default(),
         csv_cell(&m.sentence),
     ]
 }

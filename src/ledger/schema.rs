@@ -91,7 +91,7 @@ impl LedgerRow {
             scope_start: c.scope_start,
             scope_end: c.scope_end,
             aid_to_ukraine: c.aid_to_ukraine,
-            metric: c.metric.to_string(),
+            metric: c.metric.slug(),
             extractor_version: EXTRACTOR_VERSION.to_string(),
             ingested_at,
         }
