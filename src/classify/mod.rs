@@ -13,6 +13,7 @@ use crate::extract::Money;
 use crate::labels::{Category, Magnitude, MetricKey, Scope, Status};
 use crate::lexicon::{Cue, Hit, Lexicon};
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 
 /// The labels of one mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,10 @@ impl Context {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Why {
     pub label: &'static str,
-    pub value: String,
+    /// Mostly a label's fixed name: borrowed then, owned only for a name
+    /// read from the lexicon or a date, so that explaining every label of
+    /// every figure allocates little.
+    pub value: Cow<'static, str>,
     pub cue_span: Option<(usize, usize)>,
     pub rule: &'static str,
 }
@@ -350,8 +354,14 @@ impl Doc<'_> {
         self.mentions[i].byte_end <= self.headline_end
     }
 
-    fn why(&self, label: &'static str, value: &str, hit: Option<&Hit>, rule: &'static str) -> Why {
-        Why { label, value: value.to_string(), cue_span: hit.map(|h| (h.start, h.end)), rule }
+    fn why(
+        &self,
+        label: &'static str,
+        value: impl Into<Cow<'static, str>>,
+        hit: Option<&Hit>,
+        rule: &'static str,
+    ) -> Why {
+        Why { label, value: value.into(), cue_span: hit.map(|h| (h.start, h.end)), rule }
     }
 
     fn label(&self, i: usize, published: Option<NaiveDate>) -> Context {
@@ -718,7 +728,7 @@ impl Doc<'_> {
         // The giver a cue names, with why.
         let found = |h: &Hit, rule: &'static str, explain: &mut Vec<Why>| {
             let name = self.actor_name(h).map(str::to_string);
-            explain.push(self.why("donor", name.as_deref().unwrap_or("null"), Some(h), rule));
+            explain.push(self.why("donor", name.clone().map_or(Cow::Borrowed("null"), Cow::Owned), Some(h), rule));
             name
         };
         if let Some(h) = after {
@@ -757,7 +767,7 @@ impl Doc<'_> {
             return found(h, "the headline", explain);
         }
         if let Some((name, h)) = self.most_named(giver) {
-            explain.push(self.why("donor", &name, Some(&h), "the giver the article names most"));
+            explain.push(self.why("donor", name.clone(), Some(&h), "the giver the article names most"));
             return Some(name);
         }
         explain.push(self.why("donor", "null", None, "no giver named"));
@@ -793,7 +803,7 @@ impl Doc<'_> {
         let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
         if let Some((h, _)) = self.nearest(i, ss, se, taker) {
             let names = self.recipient_list(&h, ss, se);
-            explain.push(self.why("recipient", &names, Some(&h), "nearest recipient in the sentence"));
+            explain.push(self.why("recipient", names.clone(), Some(&h), "nearest recipient in the sentence"));
             return Some(names);
         }
         if not_aid {
@@ -803,12 +813,12 @@ impl Doc<'_> {
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest(i, ps, pe, taker) {
                 let names = self.recipient_list(&h, ps, pe);
-                explain.push(self.why("recipient", &names, Some(&h), "earlier in the paragraph"));
+                explain.push(self.why("recipient", names.clone(), Some(&h), "earlier in the paragraph"));
                 return Some(names);
             }
         }
         if let Some((name, h)) = self.most_named(taker) {
-            explain.push(self.why("recipient", &name, Some(&h), "the recipient the article names most"));
+            explain.push(self.why("recipient", name.clone(), Some(&h), "the recipient the article names most"));
             return Some(name);
         }
         explain.push(self.why("recipient", "null", None, "no recipient named"));
@@ -951,7 +961,12 @@ impl Doc<'_> {
         };
         if let Some((h, s)) = pick(self.attributions_in(ss, se)) {
             let name = self.lex.source(s).name.clone();
-            explain.push(self.why("source", &name, Some(&h), "named with a word of attribution in the sentence"));
+            explain.push(self.why(
+                "source",
+                name.clone(),
+                Some(&h),
+                "named with a word of attribution in the sentence",
+            ));
             return Some(name);
         }
         // Attribution holds through a paragraph ("He added that …"), from a
@@ -963,7 +978,7 @@ impl Doc<'_> {
             }
             if let Some((h, s)) = pick(self.attributions_in(ps, pe)) {
                 let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", &name, Some(&h), "attributed earlier in the paragraph"));
+                explain.push(self.why("source", name.clone(), Some(&h), "attributed earlier in the paragraph"));
                 return Some(name);
             }
         }
@@ -973,13 +988,13 @@ impl Doc<'_> {
                 self.attributions.iter().filter(|(h, _, _)| h.end <= ss).max_by_key(|(h, _, _)| h.start).copied()
             {
                 let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", &name, Some(&h), "a pronoun carries the last named source"));
+                explain.push(self.why("source", name.clone(), Some(&h), "a pronoun carries the last named source"));
                 return Some(name);
             }
         }
         if let Some(s) = self.outlet_source {
             let name = self.lex.source(s).name.clone();
-            explain.push(self.why("source", &name, None, "the article is that body's own release"));
+            explain.push(self.why("source", name.clone(), None, "the article is that body's own release"));
             return Some(name);
         }
         if !not_aid {
@@ -990,7 +1005,7 @@ impl Doc<'_> {
                 } else {
                     "the one body the article quotes"
                 };
-                explain.push(self.why("source", &name, None, rule));
+                explain.push(self.why("source", name.clone(), None, rule));
                 return Some(name);
             }
         }
@@ -1078,7 +1093,7 @@ impl Doc<'_> {
             c.explain.retain(|w| w.label != "recipient");
             c.explain.push(Why {
                 label: "recipient",
-                value: whole,
+                value: whole.into(),
                 cue_span: None,
                 rule: "a whole of which a part follows",
             });
@@ -1099,7 +1114,7 @@ impl Doc<'_> {
                 c.scope_start = c.scope_start.or(out[i].scope_start);
                 c.explain = vec![Why {
                     label: "all",
-                    value: String::new(),
+                    value: Cow::Borrowed(""),
                     cue_span: None,
                     rule: "a conversion of the amount before it: its labels",
                 }];
@@ -1136,7 +1151,7 @@ impl Doc<'_> {
                 c.explain.retain(|w| w.label != "status");
                 c.explain.push(Why {
                     label: "status",
-                    value: top.to_string(),
+                    value: Cow::Borrowed(top.as_str()),
                     cue_span: None,
                     rule: "the status the article gives most often",
                 });
@@ -1170,7 +1185,7 @@ impl Doc<'_> {
                 c.explain.retain(|w| w.label != "source");
                 c.explain.push(Why {
                     label: "source",
-                    value: top.clone(),
+                    value: top.clone().into(),
                     cue_span: None,
                     rule: "the headline takes the article's main source",
                 });
@@ -1190,7 +1205,7 @@ impl Doc<'_> {
         let sentence = &self.text[m.sentence_start..m.sentence_end];
         if let Some(h) = self.hits_in(m.sentence_start, m.sentence_end).iter().find(|h| h.cue == Cue::SubjectStart) {
             if let Some(start) = self.lex.file.subject.start {
-                explain.push(self.why("scope", &start.to_string(), Some(h), "since the subject's start"));
+                explain.push(self.why("scope", start.to_string(), Some(h), "since the subject's start"));
                 return (Some(start), None);
             }
         }
@@ -1206,21 +1221,21 @@ impl Doc<'_> {
                     // since February 2022 / since 2022 / since January 24, 2022
                     if let Some(y) = year_of(next) {
                         let d = NaiveDate::from_ymd_opt(y, 1, 1);
-                        explain.push(self.why("scope", &format!("{y}-01-01"), None, "\"since\" a year"));
+                        explain.push(self.why("scope", format!("{y}-01-01"), None, "\"since\" a year"));
                         return (d, None);
                     }
                     if let Some(mo) = crate::article::month_number(next) {
                         let y = words[k + 2..words.len().min(k + 4)].iter().find_map(|s| year_of(s));
                         if let Some(y) = y.or_else(|| published.map(|p| p.year())) {
                             let d = NaiveDate::from_ymd_opt(y, mo, 1);
-                            explain.push(self.why("scope", &format!("{y}-{mo:02}-01"), None, "\"since\" a month"));
+                            explain.push(self.why("scope", format!("{y}-{mo:02}-01"), None, "\"since\" a month"));
                             return (d, None);
                         }
                     }
                 }
                 "in" | "during" | "for" => {
                     if let Some(y) = year_of(next) {
-                        explain.push(self.why("scope", &y.to_string(), None, "a year named"));
+                        explain.push(self.why("scope", y.to_string(), None, "a year named"));
                         return (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
                     }
                 }
@@ -1228,7 +1243,7 @@ impl Doc<'_> {
                     if let Some(p) = published {
                         explain.push(self.why(
                             "scope",
-                            &p.year().to_string(),
+                            p.year().to_string(),
                             None,
                             "\"this year\" of the publication date",
                         ));

@@ -215,7 +215,7 @@ fn explain_names_the_cue_and_where_it_stands() {
     let text = "Britain pledged £1 billion in military aid to Ukraine.";
     let c = the(text, "£1 billion");
     let why = c.explain.iter().find(|w| w.label == "category").unwrap();
-    assert_eq!((why.value.as_str(), why.cue(text)), ("military", Some("military")));
+    assert_eq!((&*why.value, why.cue(text)), ("military", Some("military")));
     assert_eq!(why.at(text), text.find("military").map(|b| text[..b].chars().count()));
     let status = c.explain.iter().find(|w| w.label == "status").unwrap();
     assert_eq!(status.cue(text), Some("pledged"));
