@@ -46,13 +46,12 @@ pub enum Label {
 #[derive(Debug, Clone)]
 pub struct GoldDoc {
     pub id: String,
-    pub text: String,
     pub outlet: Option<String>,
     pub group: Option<String>,
     pub skip: bool,
     pub mentions: Vec<Scored>,
-    /// The document as `extract` reads it (its date, from the field or the
-    /// text), so that it is labelled as `extract` labels it.
+    /// The document as `extract` reads it (its text, and its date from the
+    /// field or the text), so that it is labelled as `extract` labels it.
     pub article: Article,
 }
 
@@ -74,7 +73,7 @@ pub fn read_gold(name: &str, data: &str) -> Result<Vec<GoldDoc>, String> {
         }
         let v: Value = serde_json::from_str(line).map_err(|e| format!("{name}:{}: not JSON: {e}", n + 1))?;
         let at = |m: &str| format!("{name}:{}: {m}", n + 1);
-        let text = v.get("text").and_then(Value::as_str).ok_or_else(|| at("no \"text\" string"))?.to_string();
+        v.get("text").and_then(Value::as_str).ok_or_else(|| at("no \"text\" string"))?;
         let id = match v.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(x)) => x.to_string(),
@@ -88,7 +87,6 @@ pub fn read_gold(name: &str, data: &str) -> Result<Vec<GoldDoc>, String> {
         docs.push(GoldDoc {
             article,
             id,
-            text,
             outlet: v.get("outlet").and_then(Value::as_str).map(str::to_string),
             group: v.get("group").and_then(Value::as_str).map(str::to_string),
             skip: v.get("skip").and_then(Value::as_bool).unwrap_or(false),
@@ -350,7 +348,7 @@ pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
     let mut report = Report::default();
     for d in docs.iter().filter(|d| !d.skip) {
         let article = &d.article;
-        let money = extract::extract(&d.text);
+        let money = extract::extract(&article.text);
         let contexts = classify::classify(article, &money, lex);
         let pred: Vec<Scored> = money.iter().enumerate().map(|(i, m)| scored_from_money(m, contexts.get(i))).collect();
         let key = match by {
@@ -406,7 +404,7 @@ pub fn evaluate(docs: &[GoldDoc], by: GroupBy, lex: &Lexicon) -> Report {
 
 fn miss(d: &GoldDoc, kind: &'static str, g: Option<&Scored>, p: Option<&Scored>) -> Miss {
     let at = g.or(p).expect("a miss has a side");
-    let chars: Vec<char> = d.text.chars().collect();
+    let chars: Vec<char> = d.article.text.chars().collect();
     let from = at.start.saturating_sub(60).min(chars.len());
     let to = (at.end + 60).min(chars.len());
     let (s, e) = (at.start.min(chars.len()), at.end.min(chars.len()));

@@ -192,6 +192,9 @@ pub struct Magnitude {
     tenths: u8,
 }
 
+/// Scale words of a magnitude's slug, largest first.
+const SLUG_SCALES: [(u32, &str); 4] = [(12, "tn"), (9, "bn"), (6, "m"), (3, "k")];
+
 /// The round numbers of a decade, in tenths.
 const ROUND_TENTHS: [u8; 12] = [10, 12, 15, 20, 25, 30, 40, 50, 60, 70, 80, 100];
 
@@ -234,12 +237,7 @@ impl Magnitude {
         }
         v.normalize()
     }
-}
 
-/// Scale words of a magnitude's slug, largest first.
-const SLUG_SCALES: [(u32, &str); 4] = [(12, "tn"), (9, "bn"), (6, "m"), (3, "k")];
-
-impl Magnitude {
     /// Appends the slug: "60bn", "1.2bn", "700m", "5k", "40". Written for
     /// every figure, so from the digits in tenths with no decimal
     /// arithmetic and no formatting machinery, from a thousand up.
@@ -407,9 +405,7 @@ impl MetricKey {
     pub fn package(&self) -> (Option<&str>, Option<&str>, Category, Option<Scope>) {
         (self.donor.as_deref(), self.recipient.as_deref(), self.category, self.scope)
     }
-}
 
-impl MetricKey {
     /// The slug the ledger and the outputs hold. Made for every figure, so
     /// by appending its parts, not through the formatting machinery.
     pub fn slug(&self) -> String {

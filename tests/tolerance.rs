@@ -19,7 +19,7 @@ fn every_figure_lies_in_its_own_interval() {
         let data = std::fs::read_to_string(&path).unwrap();
         let docs = read_gold(&path.display().to_string(), &data).unwrap();
         for doc in &docs {
-            for m in extract(&doc.text) {
+            for m in extract(&doc.article.text) {
                 let i = Interval::of(&m.surface, m.value, m.value_max, m.qualifier.as_str());
                 assert!(i.contains(m.value), "{:?} ({}) outside {i:?}", m.surface, m.value);
                 if let Some(max) = m.value_max {

@@ -85,7 +85,6 @@ fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     (hi - lo) + breaks * 120
 }
 
-/// `i` moved back to a char boundary of `text` (and within it).
 /// Where the last "\n\n" in `bytes` starts. A paragraph break is looked for
 /// behind every mention: line breaks are rare, so jumping between them
 /// (memrchr) is far cheaper than a substring search run backwards.
@@ -93,6 +92,7 @@ fn last_blank_line(bytes: &[u8]) -> Option<usize> {
     memchr::memrchr_iter(b'\n', bytes).find(|&q| q > 0 && bytes[q - 1] == b'\n').map(|q| q - 1)
 }
 
+/// `i` moved back to a char boundary of `text` (and within it).
 fn floor_char(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
         return text.len();

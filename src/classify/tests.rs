@@ -292,31 +292,26 @@ fn the_last_blank_line_is_the_last_double_line_break() {
 #[test]
 fn a_running_total_and_a_package_are_apart() {
     use crate::labels::Scope;
-    let scope_of = |text: &str, surface: &str| {
-        let got = labels(text);
-        let (_, c) = got.iter().find(|(s, _)| s == surface).unwrap_or_else(|| panic!("{surface} in {text}"));
-        c.metric.scope.map(|s| s.to_string()).unwrap_or_default()
-    };
-    // text, the amount, its scope
-    let cases: &[(&str, &str, &str)] = &[
-        ("The US has provided $175 billion in aid to Ukraine so far.", "$175 billion", "running-total"),
-        ("The US has provided $175 billion in aid to Ukraine.", "$175 billion", "running-total"),
-        ("Since 2022 Washington gave Ukraine $175 billion.", "$175 billion", "running-total"),
-        ("Congress approved a $61 billion package for Ukraine.", "$61 billion", "about-60bn"),
-        ("Congress has approved a $61 billion package for Ukraine.", "$61 billion", "about-60bn"),
-        ("The Senate passed $60.8 billion for Ukraine.", "$60.8 billion", "about-60bn"),
-        (
-            "Deutschland hat der Ukraine insgesamt 28 Milliarden Euro bereitgestellt.",
-            "28 Milliarden Euro",
-            "running-total",
-        ),
-        ("Berlin hat 500 Millionen Euro für Kiew bewilligt.", "500 Millionen Euro", "about-500m"),
-        ("La France a versé au total 3 milliards d'euros à l'Ukraine.", "3 milliards d'euros", "running-total"),
-        ("Paris a débloqué 300 millions d'euros pour Kiev.", "300 millions d'euros", "about-300m"),
-    ];
-    for (text, surface, want) in cases {
-        assert_eq!(scope_of(text, surface), *want, "{text}");
-    }
+    check(
+        "scope",
+        &[
+            ("The US has provided $175 billion in aid to Ukraine so far.", "$175 billion", "running-total"),
+            ("The US has provided $175 billion in aid to Ukraine.", "$175 billion", "running-total"),
+            ("Since 2022 Washington gave Ukraine $175 billion.", "$175 billion", "running-total"),
+            ("Congress approved a $61 billion package for Ukraine.", "$61 billion", "about-60bn"),
+            ("Congress has approved a $61 billion package for Ukraine.", "$61 billion", "about-60bn"),
+            ("The Senate passed $60.8 billion for Ukraine.", "$60.8 billion", "about-60bn"),
+            (
+                "Deutschland hat der Ukraine insgesamt 28 Milliarden Euro bereitgestellt.",
+                "28 Milliarden Euro",
+                "running-total",
+            ),
+            ("Berlin hat 500 Millionen Euro für Kiew bewilligt.", "500 Millionen Euro", "about-500m"),
+            ("La France a versé au total 3 milliards d'euros à l'Ukraine.", "3 milliards d'euros", "running-total"),
+            ("Paris a débloqué 300 millions d'euros pour Kiev.", "300 millions d'euros", "about-300m"),
+        ],
+        |c| c.metric.scope.map(|s| s.to_string()).unwrap_or_default(),
+    );
     // One package in two currencies: the digits decide, so the mislabelled
     // copy is compared with the others.
     let (euro, dollar) =
