@@ -519,20 +519,31 @@ fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
 }
 
 /// Figures whose number matches another report's number of the same metric
-/// in another currency, where the converted values do not agree ("€278
-/// billion" where the source said $278 billion). The label most reports of
-/// that number use is taken as the right one and each figure under another
-/// label is flagged against its earliest report, so the work stays linear
-/// however many outlets repeat a number.
+/// in another currency ("€278 billion" where the source said $278 billion).
+/// The same digits under two currencies are one figure under a wrong label,
+/// however coarsely it is written: "$7 billion" could stand for €7 billion
+/// converted and rounded, but an outlet that converts writes its own digits.
+/// Only currencies near par at the time (converted values within
+/// `NEAR_PAR_PCT`) leave the digits saying nothing.
+///
+/// The right label is the one most reports of that number use, then the one
+/// most reports of the metric use, then the earliest. Each figure under
+/// another label is flagged against the earliest report under the right
+/// one, which is also the value it is measured against: never the figure
+/// itself. The work stays linear however many outlets repeat a number.
 fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
-    // The metric's labels, numbered (a handful: compared, not hashed).
-    let mut names: Vec<u64> = Vec::new();
+    // The metric's labels, numbered (a handful: compared, not hashed), and
+    // how many reports use each.
+    let mut names: Vec<(u64, usize)> = Vec::new();
     let labelled: Vec<u8> = rows
         .iter()
-        .map(|r| match names.iter().position(|n| *n == r.figure.currency_key) {
-            Some(at) => at as u8,
+        .map(|r| match names.iter().position(|n| n.0 == r.figure.currency_key) {
+            Some(at) => {
+                names[at].1 += 1;
+                at as u8
+            }
             None if names.len() < usize::from(u8::MAX) => {
-                names.push(r.figure.currency_key);
+                names.push((r.figure.currency_key, 1));
                 names.len() as u8 - 1
             }
             None => u8::MAX,
@@ -541,6 +552,7 @@ fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
     if names.len() < 2 {
         return;
     }
+    let in_metric = |label: u8| names.get(usize::from(label)).map_or(0, |n| n.1);
     let numbers: Vec<u128> = rows.iter().map(|r| number_key(r.figure.amount)).collect();
     // Per number and label: how many reports, and the first (rows are in
     // timeline order, so the first seen is the earliest).
@@ -548,13 +560,13 @@ fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
     for (i, key) in numbers.iter().zip(&labelled).enumerate() {
         labels.entry((*key.0, *key.1)).or_insert((0, i)).0 += 1;
     }
-    // Per number: how many labels, and the usual one's first report (most
-    // reports, then the earliest).
+    // Per number: how many labels, and the right one's first report.
     let mut usual: FxHashMap<u128, (usize, u8, usize, usize)> = FxHashMap::default();
+    let rank = |label: u8, count: usize, first: usize| (count, in_metric(label), std::cmp::Reverse(first));
     for (&(number, label), &(count, first)) in &labels {
         let e = usual.entry(number).or_insert((0, label, count, first));
         e.0 += 1;
-        if (count, std::cmp::Reverse(first)) > (e.2, std::cmp::Reverse(e.3)) {
+        if rank(label, count, first) > rank(e.1, e.2, e.3) {
             (e.1, e.2, e.3) = (label, count, first);
         }
     }
@@ -568,25 +580,23 @@ fn currency_mislabels<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
             continue;
         }
         let reference = rows[first].figure;
-        let (Some((usd, interval)), Some((ref_usd, ref_interval))) = (r.figure.usd(), reference.usd()) else {
-            continue;
-        };
-        if agree(usd, &interval, ref_usd, &ref_interval) {
+        let (Some(usd), Some(ref_usd)) = (r.figure.amount_usd, reference.amount_usd) else { continue };
+        if deviation_pct(usd, ref_usd).is_none_or(|pct| pct.abs() <= NEAR_PAR_PCT) {
             continue;
         }
         let f = Finding {
             related: Some(reference),
+            consensus: Some(reference),
             ..Finding::about(Kind::CurrencyMislabel, r.figure, Detail::CurrencyMislabel)
         };
-        out.push((
-            i as u32,
-            match &r.consensus {
-                Some(c) => f.against(c),
-                None => f,
-            },
-        ));
+        out.push((i as u32, f));
     }
 }
+
+/// How close (percent) two currencies may stand for the same digits to
+/// name the same money in both: a dollar figure and a euro figure at 1.00
+/// are the same money, at 1.07 they are not.
+const NEAR_PAR_PCT: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
 
 /// Figures of one metric attributed to no one where other articles within
 /// the window cite a source; the related row is the sourced figure nearest
@@ -898,6 +908,36 @@ mod tests {
         ];
         let found = run(&figs);
         assert!(kinds_of(&found, Kind::CurrencyMislabel).is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn the_same_digits_under_another_currency_are_a_mislabel_however_coarse() {
+        // "$7 billion" could stand for €7 billion converted ($7.49 billion)
+        // and rounded; the digits say it is the euro figure mislabelled. Two
+        // reports in euros, one in dollars: the euro is the right label.
+        let eur = |id: &str, outlet: &str, date: &str, surface: &str, amount: &str| {
+            fig(id, outlet, date, surface, amount, "EUR", "1.07")
+        };
+        let coarse = [
+            usd("c", "Gamma", "2024-03-01", "$7 billion", "7000000000"),
+            eur("a", "Alpha", "2024-03-02", "€7 billion", "7000000000"),
+            eur("b", "Beta", "2024-03-03", "€7.2 billion", "7200000000"),
+        ];
+        let one_decimal = [
+            eur("a", "Alpha", "2024-03-01", "€7.2 billion", "7200000000"),
+            eur("b", "Beta", "2024-03-02", "€7.2 billion", "7200000000"),
+            usd("c", "Gamma", "2024-03-03", "$7.2 billion", "7200000000"),
+        ];
+        for (figs, reference) in [(&coarse, "a"), (&one_decimal, "a")] {
+            let found = run(figs);
+            assert_eq!(kinds_of(&found, Kind::CurrencyMislabel), ["c"], "{found:#?}");
+            let m = found.iter().find(|f| f.kind == Kind::CurrencyMislabel).unwrap();
+            assert_eq!(m.related_mention_id(), Some(reference));
+            // Measured against the right label's report, never itself.
+            assert_eq!(m.consensus.map(|c| c.mention_id), Some(reference));
+            let want = (Decimal::ONE / Decimal::from_str_exact("1.07").unwrap() - Decimal::ONE) * Decimal::ONE_HUNDRED;
+            assert_eq!(m.deviation_pct(), Some(want.round_dp(2)));
+        }
     }
 
     #[test]
