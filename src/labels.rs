@@ -83,6 +83,20 @@ macro_rules! label_set {
 }
 
 label_set!(
+    /// What kind of body a source is: the figures of a research body (a
+    /// tracker, a study) carry through an article that cites it, a news
+    /// agency gives way to the body it quotes.
+    SourceKind, "source kind", {
+        Research => "research",
+        Government => "government",
+        Agency => "agency",
+        Media => "media",
+        /// "officials", "a source familiar with".
+        Unnamed => "unnamed",
+    }
+);
+
+label_set!(
     /// What a figure counts.
     Category, "category", {
         /// Aggregate or multi-purpose figures: a supplemental, a tracker's total.

@@ -183,6 +183,19 @@ fn the_seed_article_gives_exactly_its_two_figures() {
         got,
         [("USD278 billion", "278000000000", "USD", "more_than"), ("USD60 billion", "60000000000", "USD", "exact")]
     );
+    // What each measures: the allies' running total from the Kiel
+    // Institute, and a US package still before Congress.
+    let labels: Vec<[&str; 4]> = doc["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| ["donor", "recipient", "source", "status"].map(|k| m[k].as_str().unwrap_or("null")))
+        .collect();
+    assert_eq!(labels[0][..3], ["All donors", "Ukraine", "Kiel Institute"]);
+    assert_eq!(labels[1][0..2], ["United States", "Ukraine"]);
+    assert_eq!(labels[1][3], "pending");
+    let metric0 = doc["mentions"][0]["metric"].as_str().unwrap();
+    assert!(metric0.starts_with("all-donors/ukraine/") && metric0.ends_with("/running-total"), "{metric0}");
 }
 
 #[test]

@@ -284,3 +284,71 @@ fn compare_sets_outlets_against_the_consensus_as_of_a_date() {
     let early = stdout(&early);
     assert!(!early.contains(enacted) && early.contains("total/pending"), "{early}");
 }
+
+/// Fictional outlets over six months: the Kiel Institute's running total of
+/// aid to Ukraine, reported with every verb and name for the donors that
+/// outlets use, once in euros by mistake and once, months later, at its old
+/// value; beside it, a US package that moves from pending to law.
+const RUNNING_TOTAL: &str = r#"{"id":"k1","outlet":"Northgate Herald","published":"2024-01-10","text":"The United States and its allies have provided $250 billion in aid to Ukraine so far, according to the Kiel Institute."}
+{"id":"k2","outlet":"Lakeside Tribune","published":"2024-01-11","text":"Western allies have given Ukraine $250 billion since the war began, according to the Kiel Institute."}
+{"id":"k3","outlet":"Northgate Herald","published":"2024-03-01","text":"The United States and its allies have contributed over $278 billion to the Ukrainian government since February 2022, according to the Kiel Institute."}
+{"id":"k4","outlet":"Lakeside Tribune","published":"2024-03-02","text":"Ukraine has received $278 billion from Western allies so far, according to the Kiel Institute."}
+{"id":"k5","outlet":"Valley Courier","published":"2024-03-03","text":"Its Western partners have committed $278 billion to Ukraine to date, according to the Kiel Institute."}
+{"id":"k6","outlet":"Harbor Post","published":"2024-03-04","text":"The US and its allies have given €278 billion to Ukraine so far, according to the Kiel Institute."}
+{"id":"k7","outlet":"Northgate Herald","published":"2024-06-03","text":"The United States and its allies have provided $278 billion to Ukraine so far, according to the Kiel Institute."}
+{"id":"k8","outlet":"Lakeside Tribune","published":"2024-06-04","text":"Western allies have given Ukraine $278 billion so far, according to the Kiel Institute."}
+{"id":"k9","outlet":"Rearview Gazette","published":"2024-06-05","text":"The United States and its allies have provided $250 billion to Ukraine so far, according to the Kiel Institute."}
+{"id":"p1","outlet":"Valley Courier","published":"2024-03-10","text":"A $60 billion aid package for Ukraine remains stalled in Congress, the White House said."}
+{"id":"p2","outlet":"Northgate Herald","published":"2024-04-24","text":"President Biden signed into law a package that gives Ukraine $61 billion in aid, the White House said."}
+{"id":"p3","outlet":"Lakeside Tribune","published":"2024-04-25","text":"The United States approved $61 billion in aid for Ukraine on Wednesday, the White House said."}
+"#;
+
+#[test]
+fn one_running_total_however_outlets_word_it_and_a_package_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("news.jsonl"), RUNNING_TOTAL).unwrap();
+    assert!(run(&["ingest", "--ledger", "led", "news.jsonl"], dir.path()).status.success());
+    let rows = json_lines(&stdout(&run(&["ledger", "--ledger", "led", "--format", "json"], dir.path())));
+    let metric_of = |article: &str| -> String {
+        let found: Vec<&str> =
+            rows.iter().filter(|r| r["article_id"] == article).filter_map(|r| r["metric"].as_str()).collect();
+        assert_eq!(found.len(), 1, "{article}: {found:?}");
+        found[0].to_string()
+    };
+    // Five verbs, four names for the donors, two currencies: one metric.
+    let total = metric_of("k1");
+    for k in ["k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"] {
+        assert_eq!(metric_of(k), total, "{k}");
+    }
+    assert!(total.ends_with("/running-total"), "{total}");
+    let package = [metric_of("p1"), metric_of("p2"), metric_of("p3")];
+    assert!(package.iter().all(|m| *m != total), "{package:?}");
+
+    let out = run(&["reconcile", "--ledger", "led", "--format", "json"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found = json_lines(&stdout(&out));
+    fn article_of(mention: &serde_json::Value) -> &str {
+        mention.as_str().and_then(|m| m.split(':').next()).unwrap_or("")
+    }
+    let of_kind = |kind: &str| -> Vec<&str> {
+        let mut ids: Vec<&str> =
+            found.iter().filter(|f| f["finding"] == kind).map(|f| f["article_id"].as_str().unwrap_or("")).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(of_kind("currency_mislabel"), ["k6"], "{found:#?}");
+    assert_eq!(of_kind("stale"), ["k9"], "{found:#?}");
+    let transitions: Vec<&serde_json::Value> = found.iter().filter(|f| f["finding"] == "transition").collect();
+    assert_eq!(transitions.len(), 1, "{found:#?}");
+    assert!(["p2", "p3"].contains(&transitions[0]["article_id"].as_str().unwrap()), "{found:#?}");
+    assert_eq!(article_of(&transitions[0]["related_mention_id"]), "p1");
+    // The package and the running total are never set against each other.
+    for f in &found {
+        let (a, b) = (f["article_id"].as_str().unwrap_or(""), article_of(&f["related_mention_id"]));
+        assert!(b.is_empty() || a.starts_with('k') == b.starts_with('k'), "{f}");
+    }
+    // The euro copy is measured against the dollar report, not itself.
+    let mislabel = found.iter().find(|f| f["finding"] == "currency_mislabel").unwrap();
+    assert_ne!(mislabel["deviation_pct"], "0", "{mislabel}");
+    assert_ne!(mislabel["deviation_pct"], "0.00", "{mislabel}");
+}

@@ -10,7 +10,7 @@
 
 use crate::article::Article;
 use crate::extract::Money;
-use crate::labels::{Category, Magnitude, MetricKey, Scope, Status};
+use crate::labels::{Category, Magnitude, MetricKey, Scope, SourceKind, Status};
 use crate::lexicon::{Cue, Hit, Lexicon};
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
@@ -113,28 +113,6 @@ const GENERAL_WORD_PENALTY: usize = 40;
 /// How much nearer a word of cost or assets ("frozen") counts than it stands.
 const NOT_AID_BONUS: usize = 20;
 
-/// Words before an actor that make it a destination or a channel, not a giver.
-/// Comparisons count too: "ahead of Europe", "outdid US support", "other donors".
-const NOT_A_GIVER_AFTER: &[&str] = &[
-    "into",
-    "to",
-    "for",
-    "via",
-    "through",
-    "without",
-    "than",
-    "with",
-    "against",
-    "toward",
-    "towards",
-    "of",
-    "outdid",
-    "overtook",
-    "outpaced",
-    "surpassed",
-    "other",
-];
-
 struct Doc<'a> {
     text: &'a str,
     lex: &'a Lexicon,
@@ -149,6 +127,13 @@ struct Doc<'a> {
     only_source: Option<usize>,
     /// Every attribution in the article, computed once.
     attributions: Vec<(Hit, usize, u8)>,
+    /// Givers joined to others in one group ("the United States and its
+    /// allies"): the byte span of each such phrase.
+    groups: Vec<(usize, usize)>,
+    /// Per mention, the amount it converts ("€50 billion ($55 billion)").
+    conversions: Vec<Option<usize>>,
+    /// The period the last sentence asked about covers, by its start.
+    last_scope: std::cell::RefCell<Option<(usize, ScopeFound)>>,
     /// Per mention, the sentences before its own in its paragraph, found
     /// when a label first needs them.
     paragraphs: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
@@ -174,8 +159,13 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         research_source: None,
         only_source: None,
         attributions: Vec::new(),
+        groups: Vec::new(),
+        last_scope: std::cell::RefCell::new(None),
+        conversions: Vec::new(),
         paragraphs: Vec::new(),
     };
+    doc.conversions = doc.find_conversions();
+    doc.groups = doc.giver_groups();
     doc.attributions = doc.attributed_in(0, text.len());
     doc.attributions.sort_by_key(|(h, _, _)| h.start);
     doc.research_source = doc.research_named();
@@ -188,6 +178,9 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.wholes_of_parts(&mut out);
     out
 }
+
+/// The most bytes between an amount and its conversion: " (roughly " fits.
+const CONVERSION_GAP: usize = 24;
 
 /// How far back from a mention's sentence its paragraph is read.
 const PARAGRAPH_REACH: usize = 1500;
@@ -424,12 +417,21 @@ impl Doc<'_> {
         } else {
             Magnitude::of(self.mentions[i].value).map(Scope::Amount)
         };
+        let status_word = explain.iter().find(|w| w.label == "status").and_then(|w| w.cue(self.text));
+        let is_received = |list: &[String]| status_word.is_some_and(|c| list.iter().any(|w| w.eq_ignore_ascii_case(c)));
+        // "Ukraine has received $278 billion so far, according to the Kiel
+        // Institute": a tracker's running total counts what donors provided,
+        // whatever verb the outlet puts on it. What a government counts as
+        // received is a measure of its own, and keeps its verb.
+        let tracker = source
+            .as_deref()
+            .is_some_and(|s| self.lex.file.sources.iter().any(|x| x.name == s && x.kind == SourceKind::Research));
+        if running_total && tracker && status == Status::Delivered && is_received(&self.lex.file.scope.received) {
+            status = Status::Committed;
+            explain.push(self.why("status", "committed", None, "a tracker's running total counts what was provided"));
+        }
         // Money that is received has been disbursed; goods are delivered.
-        let received = explain
-            .iter()
-            .find(|w| w.label == "status")
-            .and_then(|w| w.cue(self.text))
-            .is_some_and(|c| c.eq_ignore_ascii_case("received") || c.eq_ignore_ascii_case("arrived"));
+        let received = is_received(&self.lex.file.scope.received);
         if status == Status::Delivered && category == Category::Financial && received {
             status = Status::Disbursed;
             explain.push(self.why("status", "disbursed", None, "financial aid received is disbursed"));
@@ -727,7 +729,11 @@ impl Doc<'_> {
         });
         // The giver a cue names, with why.
         let found = |h: &Hit, rule: &'static str, explain: &mut Vec<Why>| {
-            let name = self.actor_name(h).map(str::to_string);
+            // "The United States and its allies have contributed": the group gives.
+            let (name, rule) = match (self.group_at(h), self.lex.giver_group) {
+                (Some(_), Some(g)) => (Some(self.lex.actor(g).name.clone()), "a giver joined to others: the group"),
+                _ => (self.actor_name(h).map(str::to_string), rule),
+            };
             explain.push(self.why("donor", name.clone().map_or(Cow::Borrowed("null"), Cow::Owned), Some(h), rule));
             name
         };
@@ -766,7 +772,7 @@ impl Doc<'_> {
         {
             return found(h, "the headline", explain);
         }
-        if let Some((name, h)) = self.most_named(giver) {
+        if let Some((name, h)) = self.most_named(|h| giver(h.cue)) {
             explain.push(self.why("donor", name.clone(), Some(&h), "the giver the article names most"));
             return Some(name);
         }
@@ -774,18 +780,63 @@ impl Doc<'_> {
         None
     }
 
-    /// True when the word before the hit makes it a destination ("into the EU").
+    /// True when the word before the hit makes it a destination, a channel
+    /// or a comparison ("into the EU", "than Europe"): a word of the
+    /// lexicon's `roles.not_giver_before`, articles between them skipped.
     fn after_preposition(&self, h: &Hit) -> bool {
-        let before = self.text[..h.start].trim_end();
-        let before = before.strip_suffix("the").map(str::trim_end).unwrap_or(before);
+        let roles = &self.lex.file.roles;
+        let mut before = self.text[..h.start].trim_end();
+        // "to the EU", "à l'Ukraine": one article may stand between.
+        for article in &roles.articles {
+            let cut = before.len().saturating_sub(article.len());
+            let ends_with_word = before.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(article))
+                && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if ends_with_word {
+                before = before[..cut].trim_end();
+                break;
+            }
+        }
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        NOT_A_GIVER_AFTER.contains(&word.to_ascii_lowercase().as_str())
+        !word.is_empty() && roles.not_giver_before.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// The spans of givers joined to others in one group: a giver followed
+    /// by a phrase of `roles.joined_after` ("the United States and its allies").
+    fn giver_groups(&self) -> Vec<(usize, usize)> {
+        let roles = &self.lex.file.roles;
+        if self.lex.giver_group.is_none() || roles.joined_after.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for h in &self.hits {
+            let Cue::Actor(a) = h.cue else { continue };
+            if self.lex.actor(a).is_recipient() || out.last().is_some_and(|&(_, e)| h.start < e) {
+                continue;
+            }
+            let rest = &self.text[h.end..];
+            let gap = rest.len() - rest.trim_start().len();
+            let rest = &rest[gap..];
+            let joined = roles.joined_after.iter().filter(|p| !p.is_empty()).find(|p| {
+                rest.get(..p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p))
+                    && rest[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            });
+            if let Some(p) = joined {
+                out.push((h.start, h.end + gap + p.len()));
+            }
+        }
+        out
+    }
+
+    /// The group span a hit starts or stands in, if any.
+    fn group_at(&self, h: &Hit) -> Option<(usize, usize)> {
+        let at = self.groups.partition_point(|&(s, _)| s <= h.start);
+        at.checked_sub(1).map(|k| self.groups[k]).filter(|&(_, e)| h.end <= e)
     }
 
     /// The actor the whole article names most often among those `want` accepts.
-    fn most_named(&self, want: impl Fn(Cue) -> bool) -> Option<(String, Hit)> {
+    fn most_named(&self, want: impl Fn(&Hit) -> bool) -> Option<(String, Hit)> {
         let mut counts: Vec<(usize, usize, Hit)> = Vec::new();
-        for h in self.hits.iter().filter(|h| want(h.cue)) {
+        for h in self.hits.iter().filter(|h| want(h)) {
             if let Cue::Actor(a) = h.cue {
                 match counts.iter_mut().find(|(x, _, _)| *x == a) {
                     Some(c) => c.1 += 1,
@@ -801,7 +852,9 @@ impl Doc<'_> {
 
     fn recipient(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
         let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
-        if let Some((h, _)) = self.nearest(i, ss, se, taker) {
+        // "its allies" in "the United States and its allies" gives, it does not receive.
+        let taking = |h: &Hit| taker(h.cue) && self.group_at(h).is_none();
+        if let Some((h, _)) = self.nearest_hit(i, ss, se, taking) {
             let names = self.recipient_list(&h, ss, se);
             explain.push(self.why("recipient", names.clone(), Some(&h), "nearest recipient in the sentence"));
             return Some(names);
@@ -811,13 +864,13 @@ impl Doc<'_> {
             return None;
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((h, _)) = self.nearest(i, ps, pe, taker) {
+            if let Some((h, _)) = self.nearest_hit(i, ps, pe, taking) {
                 let names = self.recipient_list(&h, ps, pe);
                 explain.push(self.why("recipient", names.clone(), Some(&h), "earlier in the paragraph"));
                 return Some(names);
             }
         }
-        if let Some((name, h)) = self.most_named(taker) {
+        if let Some((name, h)) = self.most_named(|h| taking(h)) {
             explain.push(self.why("recipient", name.clone(), Some(&h), "the recipient the article names most"));
             return Some(name);
         }
@@ -952,7 +1005,7 @@ impl Doc<'_> {
                 .copied()
                 .min_by_key(|(h, s, strength)| {
                     (
-                        self.lex.source(*s).kind == "media",
+                        self.lex.source(*s).kind == SourceKind::Media,
                         *strength,
                         distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)),
                     )
@@ -1018,7 +1071,7 @@ impl Doc<'_> {
     fn only_source(&self) -> Option<usize> {
         let mut found: Option<usize> = None;
         for &(_, s, _) in &self.attributions {
-            if self.lex.source(s).kind == "media" {
+            if self.lex.source(s).kind == SourceKind::Media {
                 continue;
             }
             match found {
@@ -1032,36 +1085,47 @@ impl Doc<'_> {
 
     /// A research body the article attributes figures to anywhere.
     fn research_named(&self) -> Option<usize> {
-        self.attributions.iter().map(|&(_, s, _)| s).find(|s| self.lex.source(*s).kind == "research").or_else(|| {
-            // "The Ukraine Support Tracker run by Kiel's Institute …": a
-            // tracker or study named as such counts without a verb.
-            self.hits.iter().find_map(|h| match h.cue {
-                Cue::Source(s) if self.lex.source(s).kind == "research" => {
-                    let around = &self.text
-                        [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
-                    let around = around.to_lowercase();
-                    ["tracker", "study", "report", "data", "figures", "think tank"]
-                        .iter()
-                        .any(|w| around.contains(w))
-                        .then_some(s)
-                }
-                _ => None,
-            })
-        })
+        self.attributions.iter().map(|&(_, s, _)| s).find(|s| self.lex.source(*s).kind == SourceKind::Research).or_else(
+            || {
+                // "The Ukraine Support Tracker run by Kiel's Institute …": a
+                // tracker or study named as such counts without a verb.
+                self.hits.iter().find_map(|h| match h.cue {
+                    Cue::Source(s) if self.lex.source(s).kind == SourceKind::Research => {
+                        let around = &self.text
+                            [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
+                        let around = around.to_lowercase();
+                        ["tracker", "study", "report", "data", "figures", "think tank"]
+                            .iter()
+                            .any(|w| around.contains(w))
+                            .then_some(s)
+                    }
+                    _ => None,
+                })
+            },
+        )
     }
 
     /// "€50 billion ($55 billion; £43 billion)": the amount a bracketed
     /// conversion converts, if mention `i` is one.
     fn converts(&self, i: usize) -> Option<usize> {
-        let prev = i.checked_sub(1)?;
-        let between = &self.text[self.mentions[prev].byte_end..self.mentions[i].byte_start];
-        let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
-        let short = words.is_empty()
-            || matches!(
-                words,
-                "roughly" | "about" | "around" | "some" | "approximately" | "or" | "nearly" | "or about"
-            );
-        (between.len() <= 24 && between.contains(['(', ';']) && short).then(|| self.converts(prev).unwrap_or(prev))
+        self.conversions[i]
+    }
+
+    /// Per mention, the amount it converts, worked out once: every cue
+    /// that two amounts compete for asks.
+    fn find_conversions(&self) -> Vec<Option<usize>> {
+        let mut out: Vec<Option<usize>> = Vec::with_capacity(self.mentions.len());
+        for i in 0..self.mentions.len() {
+            let root = i.checked_sub(1).and_then(|prev| {
+                let between = &self.text[self.mentions[prev].byte_end..self.mentions[i].byte_start];
+                let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
+                let short = words.is_empty() || self.lex.file.conversion.approximately.iter().any(|w| w == words);
+                (between.len() <= CONVERSION_GAP && between.contains(['(', ';']) && short)
+                    .then(|| out[prev].unwrap_or(prev))
+            });
+            out.push(root);
+        }
+        out
     }
 
     /// "the $95 billion package, of which $61 billion for Ukraine": the whole
@@ -1194,68 +1258,89 @@ impl Doc<'_> {
     }
 
     /// The period a figure covers, when the sentence says: "since February
-    /// 2022", "in 2023", "since the war began".
-    fn scope(
-        &self,
-        i: usize,
-        published: Option<NaiveDate>,
-        explain: &mut Vec<Why>,
-    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    /// 2022", "in 2023", "since the war began". It depends on the sentence
+    /// alone, so the mentions of one sentence share what the first found.
+    fn scope(&self, i: usize, published: Option<NaiveDate>, explain: &mut Vec<Why>) -> Period {
+        let sentence_start = self.mentions[i].sentence_start;
+        let mut last = self.last_scope.borrow_mut();
+        let found = match last.as_ref() {
+            Some((at, found)) if *at == sentence_start => found.clone(),
+            _ => {
+                let found = self.find_scope(i, published);
+                *last = Some((sentence_start, found.clone()));
+                found
+            }
+        };
+        explain.extend(found.1.iter().cloned());
+        found.0
+    }
+
+    fn find_scope(&self, i: usize, published: Option<NaiveDate>) -> ScopeFound {
         let m = &self.mentions[i];
         let sentence = &self.text[m.sentence_start..m.sentence_end];
         if let Some(h) = self.hits_in(m.sentence_start, m.sentence_end).iter().find(|h| h.cue == Cue::SubjectStart) {
             if let Some(start) = self.lex.file.subject.start {
-                explain.push(self.why("scope", start.to_string(), Some(h), "since the subject's start"));
-                return (Some(start), None);
+                return (
+                    (Some(start), None),
+                    Some(self.why("scope", start.to_string(), Some(h), "since the subject's start")),
+                );
             }
         }
-        let words: Vec<&str> =
-            sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-        for (k, w) in words.iter().enumerate() {
-            let lw = w.to_ascii_lowercase();
-            let next = words.get(k + 1).copied().unwrap_or("");
-            let year_of =
-                |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
-            match lw.as_str() {
-                "since" => {
-                    // since February 2022 / since 2022 / since January 24, 2022
-                    if let Some(y) = year_of(next) {
-                        let d = NaiveDate::from_ymd_opt(y, 1, 1);
-                        explain.push(self.why("scope", format!("{y}-01-01"), None, "\"since\" a year"));
-                        return (d, None);
-                    }
-                    if let Some(mo) = crate::article::month_number(next) {
-                        let y = words[k + 2..words.len().min(k + 4)].iter().find_map(|s| year_of(s));
-                        if let Some(y) = y.or_else(|| published.map(|p| p.year())) {
-                            let d = NaiveDate::from_ymd_opt(y, mo, 1);
-                            explain.push(self.why("scope", format!("{y}-{mo:02}-01"), None, "\"since\" a month"));
-                            return (d, None);
-                        }
-                    }
-                }
-                "in" | "during" | "for" => {
-                    if let Some(y) = year_of(next) {
-                        explain.push(self.why("scope", y.to_string(), None, "a year named"));
-                        return (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
-                    }
-                }
-                "this" if next.trim_end_matches(['.', ',']) == "year" => {
-                    if let Some(p) = published {
-                        explain.push(self.why(
-                            "scope",
-                            p.year().to_string(),
-                            None,
-                            "\"this year\" of the publication date",
-                        ));
-                        return (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
-                    }
-                }
-                _ => {}
-            }
+        let words = &self.lex.file.scope;
+        let is_one_of = |w: &str, list: &[String]| list.iter().any(|k| k.eq_ignore_ascii_case(w));
+        let year_of =
+            |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
+        let mut all = sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+        // The word, and the three after it: all any rule looks at.
+        let mut window: [&str; 4] = [""; 4];
+        for slot in window.iter_mut() {
+            *slot = all.next().unwrap_or("");
         }
-        (None, None)
+        while !window[0].is_empty() {
+            let [w, next, after, after2] = window;
+            if is_one_of(w, &words.since) {
+                // since February 2022 / since 2022 / since January 24, 2022
+                if let Some(y) = year_of(next) {
+                    let d = NaiveDate::from_ymd_opt(y, 1, 1);
+                    return ((d, None), Some(self.why("scope", format!("{y}-01-01"), None, "\"since\" a year")));
+                }
+                if let Some(mo) = crate::article::month_number(next) {
+                    let y = [after, after2].into_iter().find_map(year_of);
+                    if let Some(y) = y.or_else(|| published.map(|p| p.year())) {
+                        let d = NaiveDate::from_ymd_opt(y, mo, 1);
+                        return (
+                            (d, None),
+                            Some(self.why("scope", format!("{y}-{mo:02}-01"), None, "\"since\" a month")),
+                        );
+                    }
+                }
+            } else if is_one_of(w, &words.within) {
+                if let Some(y) = year_of(next) {
+                    let period = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
+                    return (period, Some(self.why("scope", y.to_string(), None, "a year named")));
+                }
+            } else if let Some(p) = published.filter(|_| {
+                words.this_year.iter().any(|phrase| {
+                    let mut parts = phrase.split_whitespace();
+                    parts.next().is_some_and(|a| a.eq_ignore_ascii_case(w))
+                        && parts.next().is_some_and(|b| b.eq_ignore_ascii_case(next.trim_end_matches(['.', ','])))
+                })
+            }) {
+                let period = (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
+                let why = self.why("scope", p.year().to_string(), None, "\"this year\" of the publication date");
+                return (period, Some(why));
+            }
+            window = [next, after, after2, all.next().unwrap_or("")];
+        }
+        ((None, None), None)
     }
 }
+
+/// The start and end of the period a figure covers, where the text says.
+type Period = (Option<NaiveDate>, Option<NaiveDate>);
+
+/// A sentence's period and why.
+type ScopeFound = (Period, Option<Why>);
 
 #[cfg(test)]
 mod tests;

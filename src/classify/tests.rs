@@ -112,6 +112,15 @@ fn donors() {
             ("Germany has channeled €7 billion into EU initiatives.", "€7 billion", "Germany"),
             ("The US has moved ahead of Europe, committing €73 billion to Ukraine.", "€73 billion", "United States"),
             ("Russia's $300 billion in frozen assets sit in Europe.", "$300 billion", "null"),
+            // A giver joined to others is the group, never its first name.
+            ("The United States and its allies have given $278 billion to Kyiv.", "$278 billion", "All donors"),
+            ("Germany and its partners pledged €9 billion for Ukraine.", "€9 billion", "All donors"),
+            ("Die EU und ihre Partner haben 9 Milliarden Euro zugesagt.", "9 Milliarden Euro", "All donors"),
+            (
+                "La France et ses alliés ont promis 4 milliards d'euros à l'Ukraine.",
+                "4 milliards d'euros",
+                "All donors",
+            ),
         ],
         |c| c.donor.clone().unwrap_or_else(|| "null".into()),
     );
@@ -129,6 +138,12 @@ fn recipients_and_aid() {
             ),
             ("It includes $14 billion of military assistance for Israel.", "$14 billion", "Israel"),
             ("Britain pledged £1 billion in military aid to Kyiv.", "£1 billion", "Ukraine"),
+            // "its allies" in a group of givers receives nothing.
+            (
+                "The United States and its allies have contributed over $278 billion to the Ukrainian government.",
+                "$278 billion",
+                "Ukraine",
+            ),
         ],
         |c| c.recipient.clone().unwrap_or_else(|| "null".into()),
     );
