@@ -85,6 +85,11 @@ fn distance(text: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     (hi - lo) + breaks * 120
 }
 
+/// Whether `word` stands in `text` with a space on each side (" and ").
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| text[..at].ends_with(' ') && text[at + word.len()..].starts_with(' '))
+}
+
 /// Where the last "\n\n" in `bytes` starts. A paragraph break is looked for
 /// behind every mention: line breaks are rare, so jumping between them
 /// (memrchr) is far cheaper than a substring search run backwards.
@@ -258,7 +263,7 @@ impl Doc<'_> {
             };
             let splits = |a: usize, b: usize| {
                 let t = self.gap_text(a, b);
-                t.contains([',', ';']) || t.contains(" and ")
+                t.contains([',', ';']) || self.lex.file.joining.and.iter().any(|w| has_word(t, w))
             };
             // Givers and sources go to the nearer amount: "as do the
             // Netherlands, whose EUR 2.5 billion".
@@ -505,11 +510,9 @@ impl Doc<'_> {
                 // the amount itself, and no aid word elsewhere undoes that.
                 let attached = {
                     let m = &self.mentions[i];
+                    let gap = self.gap_text(m.byte_end, hit.start).trim();
                     hit.start >= m.byte_end
-                        && matches!(
-                            self.gap_text(m.byte_end, hit.start).trim(),
-                            "" | "of" | "in" | "of the" | "in the" | "worth of"
-                        )
+                        && (gap.is_empty() || self.lex.file.joining.amount_of.iter().any(|w| w == gap))
                 };
                 let despite = !attached
                     && self
@@ -593,10 +596,10 @@ impl Doc<'_> {
                 let between = &self.text[lo.min(hi)..hi.max(lo)];
                 between.len() <= 40
                     && !between.contains(['$', '€', '£', ';', '.', ':'])
-                    && (between.contains(" and ")
-                        || between.contains(',')
-                        || between.trim() == "and"
-                        || between.contains(" or "))
+                    && (between.contains(',') || {
+                        let joining = &self.lex.file.joining;
+                        joining.and.iter().chain(&joining.or).any(|w| between.trim() == w || has_word(between, w))
+                    })
             }
         });
         if others {
@@ -719,12 +722,8 @@ impl Doc<'_> {
         // list ("€1.1 billion from Sweden, €690 million from Denmark").
         let after = self.hits_in(m.byte_end, (m.byte_end + 40).min(se)).iter().find(|h| {
             giver(h.cue) && {
-                let between = self.gap_text(m.byte_end, h.start).trim();
-                let between = between.strip_suffix("the").map_or(between, str::trim_end);
-                matches!(
-                    between,
-                    "from" | "by" | "allocated by" | "provided by" | "given by" | "pledged by" | "committed by"
-                )
+                let between = self.without_article(self.gap_text(m.byte_end, h.start).trim());
+                self.lex.file.joining.giver_after_amount.iter().any(|w| w == between)
             }
         });
         // The giver a cue names, with why.
@@ -743,7 +742,7 @@ impl Doc<'_> {
         // "America's €114bn"
         let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
             giver(h.cue)
-                && self.text[h.start..h.end].ends_with("'s")
+                && self.lex.file.joining.possessive.iter().any(|p| self.text[h.start..h.end].ends_with(p.as_str()))
                 && h.end <= m.byte_start
                 && self.gap_text(h.end, m.byte_start).trim().is_empty()
         });
@@ -785,19 +784,24 @@ impl Doc<'_> {
     /// lexicon's `roles.not_giver_before`, articles between them skipped.
     fn after_preposition(&self, h: &Hit) -> bool {
         let roles = &self.lex.file.roles;
-        let mut before = self.text[..h.start].trim_end();
         // "to the EU", "à l'Ukraine": one article may stand between.
-        for article in &roles.articles {
-            let cut = before.len().saturating_sub(article.len());
-            let ends_with_word = before.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(article))
-                && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            if ends_with_word {
-                before = before[..cut].trim_end();
-                break;
-            }
-        }
+        let before = self.without_article(self.text[..h.start].trim_end());
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         !word.is_empty() && roles.not_giver_before.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+
+    /// `text` without the article it ends in, if it ends in one of the
+    /// lexicon's (`roles.articles`): "from the" is "from", "à l'" is "à".
+    fn without_article<'t>(&self, text: &'t str) -> &'t str {
+        for article in &self.lex.file.roles.articles {
+            let cut = text.len().saturating_sub(article.len());
+            let ends_with_word = text.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(article))
+                && text[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if ends_with_word {
+                return text[..cut].trim_end();
+            }
+        }
+        text
     }
 
     /// The spans of givers joined to others in one group: a giver followed
@@ -888,8 +892,7 @@ impl Doc<'_> {
         };
         let joins = |a: &Hit, b: &Hit| {
             let between = self.gap_text(a.end, b.start).trim();
-            matches!(between, "and" | "," | ", and" | "as well as" | "and for" | "and its" | "plus")
-                || between.is_empty()
+            between.is_empty() || self.lex.file.joining.recipients.iter().any(|w| w == between)
         };
         let (mut lo, mut hi) = (pos, pos);
         while lo > 0 && joins(hits[lo - 1], hits[lo]) {
@@ -943,10 +946,14 @@ impl Doc<'_> {
                 a.cue == Cue::AttributionBefore && a.end <= h.start && {
                     // "according to the Kiel Institute", "according to a tally by the Kiel Institute"
                     let between = self.gap_text(a.end, h.start);
-                    let words: Vec<&str> = between.split_whitespace().filter(|w| *w != "the").collect();
+                    let attribution = &self.lex.file.attribution;
+                    let articles = &self.lex.file.roles.articles;
+                    let words: Vec<&str> =
+                        between.split_whitespace().filter(|w| !articles.iter().any(|a| a == w)).collect();
                     !between.contains(',')
                         && (words.len() <= 2
-                            || (words.len() <= 4 && matches!(words.last(), Some(&("by" | "of" | "from")))))
+                            || (words.len() <= 4
+                                && words.last().is_some_and(|l| attribution.tally.iter().any(|t| t == l))))
                 }
             });
             let inverted = near(h.start.saturating_sub(24), h.start).iter().any(|a| {
@@ -979,7 +986,7 @@ impl Doc<'_> {
                     let after = rest[1 + c + 1..].trim_start();
                     c < 90
                         && !rest[..c + 1].contains('.')
-                        && ["said", "says", "puts", "estimates", "announced"].iter().any(|v| after.starts_with(v))
+                        && self.lex.file.attribution.speaking.iter().any(|v| after.starts_with(v.as_str()))
                 });
             if attr_after(h, 2) || appositive {
                 out.push((*h, s, 1));
@@ -1094,9 +1101,12 @@ impl Doc<'_> {
                         let around = &self.text
                             [floor_char(self.text, h.start.saturating_sub(60))..floor_char(self.text, h.end + 60)];
                         let around = around.to_lowercase();
-                        ["tracker", "study", "report", "data", "figures", "think tank"]
+                        self.lex
+                            .file
+                            .attribution
+                            .research_words
                             .iter()
-                            .any(|w| around.contains(w))
+                            .any(|w| around.contains(w.as_str()))
                             .then_some(s)
                     }
                     _ => None,
@@ -1134,7 +1144,7 @@ impl Doc<'_> {
     fn wholes_of_parts(&self, out: &mut [Context]) {
         for i in 0..out.len().saturating_sub(1) {
             let between = self.gap_text(self.mentions[i].byte_end, self.mentions[i + 1].byte_start);
-            if between.len() > 24 || !between.contains("of which") {
+            if between.len() > 24 || !self.lex.file.joining.of_which.iter().any(|w| between.contains(w.as_str())) {
                 continue;
             }
             // The part's recipient must be named after it ("… for Ukraine"),

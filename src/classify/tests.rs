@@ -112,6 +112,10 @@ fn donors() {
             ("Germany has channeled €7 billion into EU initiatives.", "€7 billion", "Germany"),
             ("The US has moved ahead of Europe, committing €73 billion to Ukraine.", "€73 billion", "United States"),
             ("Russia's $300 billion in frozen assets sit in Europe.", "$300 billion", "null"),
+            // The words after the amount that name its giver, in three languages.
+            ("Kyiv receives €500 million from the EU.", "€500 million", "European Union"),
+            ("Kyjiw erhält 500 Millionen Euro von der EU.", "500 Millionen Euro", "European Union"),
+            ("Kiev reçoit 3 milliards d'euros de la part de la France.", "3 milliards d'euros", "France"),
             // A giver joined to others is the group, never its first name.
             ("The United States and its allies have given $278 billion to Kyiv.", "$278 billion", "All donors"),
             ("Germany and its partners pledged €9 billion for Ukraine.", "€9 billion", "All donors"),

@@ -58,6 +58,18 @@ pub struct Attribution {
     pub after: Vec<String>,
     #[serde(default)]
     pub carry: Vec<String>,
+    /// The last word before a body's name in "according to a tally by the
+    /// Kiel Institute": by, of, from.
+    #[serde(default)]
+    pub tally: Vec<String>,
+    /// Verbs a country's government speaks with after an aside: "Kyiv,
+    /// heavily dependent on aid, said …".
+    #[serde(default)]
+    pub speaking: Vec<String>,
+    /// Words near a research body's name that say the article draws on its
+    /// numbers without a verb: "tracker", "study", "Studie", "étude".
+    #[serde(default)]
+    pub research_words: Vec<String>,
 }
 
 /// Bodies that pass laws: a vote in one chamber leaves a law pending until
@@ -133,6 +145,33 @@ pub struct Conversion {
     pub approximately: Vec<String>,
 }
 
+/// The small words that tie the parts of a sentence together.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Joining {
+    /// "and": two kinds named together, an amount of a list on each side.
+    #[serde(default)]
+    pub and: Vec<String>,
+    /// "or": two kinds named as alternatives.
+    #[serde(default)]
+    pub or: Vec<String>,
+    /// What may stand between two recipients of one list: "and", ",", "as well as".
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// After the amount, before its giver: "€1.1 billion from Sweden".
+    #[serde(default)]
+    pub giver_after_amount: Vec<String>,
+    /// The ending of a giver's name that owns the amount after it: "America's €114bn".
+    #[serde(default)]
+    pub possessive: Vec<String>,
+    /// Between an amount and a cost word that names it: "$300 billion of frozen assets".
+    #[serde(default)]
+    pub amount_of: Vec<String>,
+    /// Between a whole and its part: "the $95 billion package, of which $61 billion".
+    #[serde(default)]
+    pub of_which: Vec<String>,
+}
+
 /// The lexicon as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,6 +194,8 @@ pub struct LexiconFile {
     pub roles: Roles,
     #[serde(default)]
     pub conversion: Conversion,
+    #[serde(default)]
+    pub joining: Joining,
 }
 
 /// What a phrase in the text means.
