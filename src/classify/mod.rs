@@ -550,11 +550,20 @@ impl Doc<'_> {
             explain.push(self.why("category", "total", Some(&hit), "nearest cue"));
             return (Category::Total, false);
         }
+        let specific_kind = |c: Cue| matches!(c, Cue::Category(k) if k != total);
         // Nothing in the sentence: the paragraph before it.
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
                 let label = self.coordinated(&hit, total);
                 explain.push(self.why("category", label.as_str(), Some(&hit), "earlier in the paragraph"));
+                return (label, false);
+            }
+        }
+        // Then the headline.
+        if !self.in_headline(i) && self.headline_end > 0 {
+            if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, specific_kind) {
+                let label = self.coordinated(&hit, total);
+                explain.push(self.why("category", label.as_str(), Some(&hit), "the headline"));
                 return (label, false);
             }
         }

@@ -67,6 +67,8 @@ fn categories() {
             ("The war is costing Ukraine $5 billion a month.", "$5 billion", "other"),
             // A cost word does not unmake aid: financing that plugs a deficit is aid.
             ("External financing of $12 billion came in to plug the budget deficit.", "$12 billion", "financial"),
+            // Nothing in the sentence or its paragraph: the headline's kind.
+            ("Humanitarian relief for Ukraine\n\nDonors pledged $2 billion on Monday.", "$2 billion", "humanitarian"),
             // Nothing said: the donor's usual kind, from the lexicon.
             ("EU leaders signed off on €50 billion for Ukraine.", "€50 billion", "financial"),
         ],
