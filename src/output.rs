@@ -47,7 +47,7 @@ pub struct WhyRecord<'a> {
 }
 
 pub fn why_record<'a>(w: &'a Why, text: &'a str) -> WhyRecord<'a> {
-    WhyRecord { label: w.label, value: &w.value, cue: w.cue(text), at: w.at(text), rule: w.rule }
+    WhyRecord { label: w.label, value: &w.value, cue: w.cue(text), at: w.at(text), rule: w.rule.as_str() }
 }
 
 /// One article and its mentions.

@@ -56,7 +56,7 @@ pub struct Why {
     /// every figure allocates little.
     pub value: Cow<'static, str>,
     pub cue_span: Option<(usize, usize)>,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 impl Why {
@@ -68,6 +68,113 @@ impl Why {
     /// Where the cue stands, as a code point offset into `text`.
     pub fn at(&self, text: &str) -> Option<usize> {
         self.cue_span.and_then(|(s, _)| text.get(..s)).map(|t| t.chars().count())
+    }
+}
+
+/// The rule that decided a label, as `--explain` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    NotAid,
+    DonorsUsualKind,
+    SubjectAmongRecipients,
+    SubjectNotAmongRecipients,
+    TrackerTotalCountsProvided,
+    ReceivedMoneyIsDisbursed,
+    ReconstructionNeed,
+    NotAidNearestCue,
+    NearestCueDespiteCost,
+    AidDespiteCost,
+    TwoKindsTogether,
+    NearestCue,
+    EarlierInParagraph,
+    Headline,
+    NoCue,
+    OneChamberOnly,
+    OpenPeriod,
+    PerfectSum,
+    GiverNamedMost,
+    NoGiver,
+    NearestRecipient,
+    NotAidNoRecipient,
+    RecipientNamedMost,
+    NoRecipient,
+    AttributedInSentence,
+    AttributedEarlier,
+    PronounCarriesSource,
+    OwnRelease,
+    OutletsOwnVoice,
+    SinceSubjectStart,
+    SinceYear,
+    SinceMonth,
+    YearNamed,
+    ThisYear,
+    GiverAfterAmount,
+    Possessive,
+    NearestGiver,
+    WholeOfPart,
+    Conversion,
+    ArticlesUsualStatus,
+    HeadlineTakesMainSource,
+    GiverGroup,
+    ResearchDrawnOn,
+    OnlyBodyQuoted,
+}
+
+impl Rule {
+    /// The rule in the words `--explain` prints.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::NotAid => "not aid",
+            Rule::DonorsUsualKind => "the donor's usual kind of aid",
+            Rule::SubjectAmongRecipients => "aid with the subject among its recipients",
+            Rule::SubjectNotAmongRecipients => "the subject is not among its recipients",
+            Rule::TrackerTotalCountsProvided => "a tracker's running total counts what was provided",
+            Rule::ReceivedMoneyIsDisbursed => "financial aid received is disbursed",
+            Rule::ReconstructionNeed => "not aid: a reconstruction need",
+            Rule::NotAidNearestCue => "not aid: nearest cue",
+            Rule::NearestCueDespiteCost => "nearest cue, aid despite a cost word",
+            Rule::AidDespiteCost => "aid despite a cost word",
+            Rule::TwoKindsTogether => "two kinds named together",
+            Rule::NearestCue => "nearest cue",
+            Rule::EarlierInParagraph => "earlier in the paragraph",
+            Rule::Headline => "the headline",
+            Rule::NoCue => "no cue",
+            Rule::OneChamberOnly => "passed by one chamber only",
+            Rule::OpenPeriod => "a period that has not ended",
+            Rule::PerfectSum => "a sum reported in the perfect",
+            Rule::GiverNamedMost => "the giver the article names most",
+            Rule::NoGiver => "no giver named",
+            Rule::NearestRecipient => "nearest recipient in the sentence",
+            Rule::NotAidNoRecipient => "not aid, no recipient named",
+            Rule::RecipientNamedMost => "the recipient the article names most",
+            Rule::NoRecipient => "no recipient named",
+            Rule::AttributedInSentence => "named with a word of attribution in the sentence",
+            Rule::AttributedEarlier => "attributed earlier in the paragraph",
+            Rule::PronounCarriesSource => "a pronoun carries the last named source",
+            Rule::OwnRelease => "the article is that body's own release",
+            Rule::OutletsOwnVoice => "stated in the outlet's own voice",
+            Rule::SinceSubjectStart => "since the subject's start",
+            Rule::SinceYear => "\"since\" a year",
+            Rule::SinceMonth => "\"since\" a month",
+            Rule::YearNamed => "a year named",
+            Rule::ThisYear => "\"this year\" of the publication date",
+            Rule::GiverAfterAmount => "\"from\" or \"by\" after the amount",
+            Rule::Possessive => "possessive before the amount",
+            Rule::NearestGiver => "nearest giver in the sentence",
+            Rule::WholeOfPart => "a whole of which a part follows",
+            Rule::Conversion => "a conversion of the amount before it: its labels",
+            Rule::ArticlesUsualStatus => "the status the article gives most often",
+            Rule::HeadlineTakesMainSource => "the headline takes the article's main source",
+            Rule::GiverGroup => "a giver joined to others: the group",
+            Rule::ResearchDrawnOn => "the research the article draws its figures from",
+            Rule::OnlyBodyQuoted => "the one body the article quotes",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -352,13 +459,7 @@ impl Doc<'_> {
         self.mentions[i].byte_end <= self.headline_end
     }
 
-    fn why(
-        &self,
-        label: &'static str,
-        value: impl Into<Cow<'static, str>>,
-        hit: Option<&Hit>,
-        rule: &'static str,
-    ) -> Why {
+    fn why(&self, label: &'static str, value: impl Into<Cow<'static, str>>, hit: Option<&Hit>, rule: Rule) -> Why {
         Why { label, value: value.into(), cue_span: hit.map(|h| (h.start, h.end)), rule }
     }
 
@@ -369,7 +470,7 @@ impl Doc<'_> {
 
         let (category, not_aid) = self.category(i, ss, se, &mut explain);
         let mut status = if not_aid {
-            explain.push(self.why("status", "unknown", None, "not aid"));
+            explain.push(self.why("status", "unknown", None, Rule::NotAid));
             Status::Unknown
         } else {
             self.status(i, ss, se, &mut explain)
@@ -377,7 +478,7 @@ impl Doc<'_> {
 
         let recipient = self.recipient(i, ss, se, not_aid, &mut explain);
         let donor = if not_aid {
-            explain.push(self.why("donor", "null", None, "not aid"));
+            explain.push(self.why("donor", "null", None, Rule::NotAid));
             None
         } else {
             self.donor(i, ss, se, &mut explain)
@@ -385,9 +486,9 @@ impl Doc<'_> {
         let source = self.source(i, ss, se, not_aid, &mut explain);
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
-        let undecided = explain
-            .iter()
-            .any(|w| w.label == "category" && (w.rule == "no cue" || w.value == "total" && w.rule == "nearest cue"));
+        let undecided = explain.iter().any(|w| {
+            w.label == "category" && (w.rule == Rule::NoCue || w.value == "total" && w.rule == Rule::NearestCue)
+        });
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
         if undecided && !not_aid && !aggregate {
@@ -398,7 +499,7 @@ impl Doc<'_> {
             if let Some(k) = usual {
                 category = k;
                 explain.retain(|w| w.label != "category");
-                explain.push(self.why("category", k.as_str(), None, "the donor's usual kind of aid"));
+                explain.push(self.why("category", k.as_str(), None, Rule::DonorsUsualKind));
             }
         }
         let subject = &self.lex.file.subject.recipient;
@@ -408,11 +509,11 @@ impl Doc<'_> {
             if aid { "true" } else { "false" },
             None,
             if not_aid {
-                "not aid"
+                Rule::NotAid
             } else if aid {
-                "aid with the subject among its recipients"
+                Rule::SubjectAmongRecipients
             } else {
-                "the subject is not among its recipients"
+                Rule::SubjectNotAmongRecipients
             },
         ));
         let (scope_start, scope_end) = self.scope(i, published, &mut explain);
@@ -433,13 +534,13 @@ impl Doc<'_> {
             .is_some_and(|s| self.lex.file.sources.iter().any(|x| x.name == s && x.kind == SourceKind::Research));
         if running_total && tracker && status == Status::Delivered && is_received(&self.lex.file.scope.received) {
             status = Status::Committed;
-            explain.push(self.why("status", "committed", None, "a tracker's running total counts what was provided"));
+            explain.push(self.why("status", "committed", None, Rule::TrackerTotalCountsProvided));
         }
         // Money that is received has been disbursed; goods are delivered.
         let received = is_received(&self.lex.file.scope.received);
         if status == Status::Delivered && category == Category::Financial && received {
             status = Status::Disbursed;
-            explain.push(self.why("status", "disbursed", None, "financial aid received is disbursed"));
+            explain.push(self.why("status", "disbursed", None, Rule::ReceivedMoneyIsDisbursed));
         }
         let metric = MetricKey::new(donor.as_deref(), recipient.as_deref(), category, scope, status);
         Context {
@@ -496,7 +597,7 @@ impl Doc<'_> {
             if hit.cue == Cue::NotAid {
                 // "rebuilding Ukraine would cost $400 billion": a need, not aid.
                 if let Some((h, _)) = self.nearest(i, ss, se, |c| c == Cue::Category(Category::Reconstruction)) {
-                    explain.push(self.why("category", "reconstruction", Some(&h), "not aid: a reconstruction need"));
+                    explain.push(self.why("category", "reconstruction", Some(&h), Rule::ReconstructionNeed));
                     return (Category::Reconstruction, true);
                 }
                 // The aid word must stand about as near as the cost word:
@@ -519,22 +620,17 @@ impl Doc<'_> {
                         .nearest(i, ss, se, |c| c == Cue::AidDespite)
                         .is_some_and(|(_, d)| d < 80 && d <= cost_distance + 30);
                 if !despite {
-                    explain.push(self.why("category", "other", Some(&hit), "not aid: nearest cue"));
+                    explain.push(self.why("category", "other", Some(&hit), Rule::NotAidNearestCue));
                     return (Category::Other, true);
                 }
                 // "financing to plug its budget deficit": aid after all.
                 let aid_only = |c: Cue| matches!(c, Cue::Category(k) if k != total);
                 if let Some((h, _)) = self.nearest(i, ss, se, aid_only) {
                     let label = self.coordinated(&h, total);
-                    explain.push(self.why(
-                        "category",
-                        label.as_str(),
-                        Some(&h),
-                        "nearest cue, aid despite a cost word",
-                    ));
+                    explain.push(self.why("category", label.as_str(), Some(&h), Rule::NearestCueDespiteCost));
                     return (label, false);
                 }
-                explain.push(self.why("category", "total", Some(&hit), "aid despite a cost word"));
+                explain.push(self.why("category", "total", Some(&hit), Rule::AidDespiteCost));
                 return (Category::Total, false);
             }
             let label = self.coordinated(&hit, total);
@@ -542,12 +638,12 @@ impl Doc<'_> {
                 "category",
                 label.as_str(),
                 Some(&hit),
-                if label == Category::Total { "two kinds named together" } else { "nearest cue" },
+                if label == Category::Total { Rule::TwoKindsTogether } else { Rule::NearestCue },
             ));
             return (label, false);
         }
         if let Some((hit, _)) = near_total {
-            explain.push(self.why("category", "total", Some(&hit), "nearest cue"));
+            explain.push(self.why("category", "total", Some(&hit), Rule::NearestCue));
             return (Category::Total, false);
         }
         let specific_kind = |c: Cue| matches!(c, Cue::Category(k) if k != total);
@@ -555,7 +651,7 @@ impl Doc<'_> {
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
                 let label = self.coordinated(&hit, total);
-                explain.push(self.why("category", label.as_str(), Some(&hit), "earlier in the paragraph"));
+                explain.push(self.why("category", label.as_str(), Some(&hit), Rule::EarlierInParagraph));
                 return (label, false);
             }
         }
@@ -563,11 +659,11 @@ impl Doc<'_> {
         if !self.in_headline(i) && self.headline_end > 0 {
             if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, specific_kind) {
                 let label = self.coordinated(&hit, total);
-                explain.push(self.why("category", label.as_str(), Some(&hit), "the headline"));
+                explain.push(self.why("category", label.as_str(), Some(&hit), Rule::Headline));
                 return (label, false);
             }
         }
-        explain.push(self.why("category", "total", None, "no cue"));
+        explain.push(self.why("category", "total", None, Rule::NoCue));
         (Category::Total, false)
     }
 
@@ -624,16 +720,16 @@ impl Doc<'_> {
             let label = self.status_of(&hit);
             // "The House passed …": one chamber's vote leaves the law pending.
             if label == Status::Approved && self.one_chamber(ss, se) {
-                explain.push(self.why("status", "pending", Some(&hit), "passed by one chamber only"));
+                explain.push(self.why("status", "pending", Some(&hit), Rule::OneChamberOnly));
                 return Status::Pending;
             }
-            explain.push(self.why("status", label.as_str(), Some(&hit), "nearest cue"));
+            explain.push(self.why("status", label.as_str(), Some(&hit), Rule::NearestCue));
             return label;
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((hit, _)) = self.nearest(i, ps, pe, is_status) {
                 let label = self.status_of(&hit);
-                explain.push(self.why("status", label.as_str(), Some(&hit), "earlier in the paragraph"));
+                explain.push(self.why("status", label.as_str(), Some(&hit), Rule::EarlierInParagraph));
                 return label;
             }
         }
@@ -643,11 +739,11 @@ impl Doc<'_> {
                 if label == Status::Approved && self.one_chamber(0, self.headline_end) {
                     label = Status::Pending;
                 }
-                explain.push(self.why("status", label.as_str(), Some(&hit), "the headline"));
+                explain.push(self.why("status", label.as_str(), Some(&hit), Rule::Headline));
                 return label;
             }
         }
-        explain.push(self.why("status", "unknown", None, "no cue"));
+        explain.push(self.why("status", "unknown", None, Rule::NoCue));
         Status::Unknown
     }
 
@@ -664,11 +760,11 @@ impl Doc<'_> {
         explain: &mut Vec<Why>,
     ) -> bool {
         if let Some((hit, _)) = self.nearest(i, ss, se, |c| c == Cue::RunningTotal) {
-            explain.push(self.why("scope", "running total", Some(&hit), "nearest cue"));
+            explain.push(self.why("scope", "running total", Some(&hit), Rule::NearestCue));
             return true;
         }
         if scope_start.is_some() && scope_end.is_none() {
-            explain.push(self.why("scope", "running total", None, "a period that has not ended"));
+            explain.push(self.why("scope", "running total", None, Rule::OpenPeriod));
             return true;
         }
         let m = &self.mentions[i];
@@ -686,7 +782,7 @@ impl Doc<'_> {
                 .unwrap_or("")
                 .to_lowercase();
             if !self.lex.file.scope.one_amount.contains(&word_before) {
-                explain.push(self.why("scope", "running total", Some(&hit), "a sum reported in the perfect"));
+                explain.push(self.why("scope", "running total", Some(&hit), Rule::PerfectSum));
                 return true;
             }
         }
@@ -736,17 +832,17 @@ impl Doc<'_> {
             }
         });
         // The giver a cue names, with why.
-        let found = |h: &Hit, rule: &'static str, explain: &mut Vec<Why>| {
+        let found = |h: &Hit, rule: Rule, explain: &mut Vec<Why>| {
             // "The United States and its allies have contributed": the group gives.
             let (name, rule) = match (self.group_at(h), self.lex.giver_group) {
-                (Some(_), Some(g)) => (Some(self.lex.actor(g).name.clone()), "a giver joined to others: the group"),
+                (Some(_), Some(g)) => (Some(self.lex.actor(g).name.clone()), Rule::GiverGroup),
                 _ => (self.actor_name(h).map(str::to_string), rule),
             };
             explain.push(self.why("donor", name.clone().map_or(Cow::Borrowed("null"), Cow::Owned), Some(h), rule));
             name
         };
         if let Some(h) = after {
-            return found(h, "\"from\" or \"by\" after the amount", explain);
+            return found(h, Rule::GiverAfterAmount, explain);
         }
         // "America's €114bn"
         let possessive = self.hits_in(ss, m.byte_start).iter().rev().find(|h| {
@@ -756,7 +852,7 @@ impl Doc<'_> {
                 && self.gap_text(h.end, m.byte_start).trim().is_empty()
         });
         if let Some(h) = possessive {
-            return found(h, "possessive before the amount", explain);
+            return found(h, Rule::Possessive, explain);
         }
         // The nearest giver before the amount in its clause, else after it;
         // not one the money goes into or through ("into EU initiatives").
@@ -769,22 +865,22 @@ impl Doc<'_> {
         };
         let before = candidates(ss, m.byte_start).filter(|(_, d)| *d < 240);
         if let Some((h, _)) = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120)) {
-            return found(&h, "nearest giver in the sentence", explain);
+            return found(&h, Rule::NearestGiver, explain);
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest_hit(i, ps, pe, |h| giver(h.cue) && !self.after_preposition(h)) {
-                return found(&h, "earlier in the paragraph", explain);
+                return found(&h, Rule::EarlierInParagraph, explain);
             }
         }
         if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue) && !self.after_preposition(h))
         {
-            return found(h, "the headline", explain);
+            return found(h, Rule::Headline, explain);
         }
         if let Some((name, h)) = self.most_named(|h| giver(h.cue)) {
-            explain.push(self.why("donor", name.clone(), Some(&h), "the giver the article names most"));
+            explain.push(self.why("donor", name.clone(), Some(&h), Rule::GiverNamedMost));
             return Some(name);
         }
-        explain.push(self.why("donor", "null", None, "no giver named"));
+        explain.push(self.why("donor", "null", None, Rule::NoGiver));
         None
     }
 
@@ -869,25 +965,25 @@ impl Doc<'_> {
         let taking = |h: &Hit| taker(h.cue) && self.group_at(h).is_none();
         if let Some((h, _)) = self.nearest_hit(i, ss, se, taking) {
             let names = self.recipient_list(&h, ss, se);
-            explain.push(self.why("recipient", names.clone(), Some(&h), "nearest recipient in the sentence"));
+            explain.push(self.why("recipient", names.clone(), Some(&h), Rule::NearestRecipient));
             return Some(names);
         }
         if not_aid {
-            explain.push(self.why("recipient", "null", None, "not aid, no recipient named"));
+            explain.push(self.why("recipient", "null", None, Rule::NotAidNoRecipient));
             return None;
         }
         for &(ps, pe) in self.earlier_in_paragraph(i) {
             if let Some((h, _)) = self.nearest_hit(i, ps, pe, taking) {
                 let names = self.recipient_list(&h, ps, pe);
-                explain.push(self.why("recipient", names.clone(), Some(&h), "earlier in the paragraph"));
+                explain.push(self.why("recipient", names.clone(), Some(&h), Rule::EarlierInParagraph));
                 return Some(names);
             }
         }
         if let Some((name, h)) = self.most_named(|h| taking(h)) {
-            explain.push(self.why("recipient", name.clone(), Some(&h), "the recipient the article names most"));
+            explain.push(self.why("recipient", name.clone(), Some(&h), Rule::RecipientNamedMost));
             return Some(name);
         }
-        explain.push(self.why("recipient", "null", None, "no recipient named"));
+        explain.push(self.why("recipient", "null", None, Rule::NoRecipient));
         None
     }
 
@@ -1030,12 +1126,7 @@ impl Doc<'_> {
         };
         if let Some((h, s)) = pick(self.attributions_in(ss, se)) {
             let name = self.lex.source(s).name.clone();
-            explain.push(self.why(
-                "source",
-                name.clone(),
-                Some(&h),
-                "named with a word of attribution in the sentence",
-            ));
+            explain.push(self.why("source", name.clone(), Some(&h), Rule::AttributedInSentence));
             return Some(name);
         }
         // Attribution holds through a paragraph ("He added that …"), from a
@@ -1047,7 +1138,7 @@ impl Doc<'_> {
             }
             if let Some((h, s)) = pick(self.attributions_in(ps, pe)) {
                 let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", name.clone(), Some(&h), "attributed earlier in the paragraph"));
+                explain.push(self.why("source", name.clone(), Some(&h), Rule::AttributedEarlier));
                 return Some(name);
             }
         }
@@ -1057,28 +1148,24 @@ impl Doc<'_> {
                 self.attributions.iter().filter(|(h, _, _)| h.end <= ss).max_by_key(|(h, _, _)| h.start).copied()
             {
                 let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", name.clone(), Some(&h), "a pronoun carries the last named source"));
+                explain.push(self.why("source", name.clone(), Some(&h), Rule::PronounCarriesSource));
                 return Some(name);
             }
         }
         if let Some(s) = self.outlet_source {
             let name = self.lex.source(s).name.clone();
-            explain.push(self.why("source", name.clone(), None, "the article is that body's own release"));
+            explain.push(self.why("source", name.clone(), None, Rule::OwnRelease));
             return Some(name);
         }
         if !not_aid {
             if let Some(s) = self.research_source.or(self.only_source) {
                 let name = self.lex.source(s).name.clone();
-                let rule = if Some(s) == self.research_source {
-                    "the research the article draws its figures from"
-                } else {
-                    "the one body the article quotes"
-                };
+                let rule = if Some(s) == self.research_source { Rule::ResearchDrawnOn } else { Rule::OnlyBodyQuoted };
                 explain.push(self.why("source", name.clone(), None, rule));
                 return Some(name);
             }
         }
-        explain.push(self.why("source", "null", None, "stated in the outlet's own voice"));
+        explain.push(self.why("source", "null", None, Rule::OutletsOwnVoice));
         None
     }
 
@@ -1174,12 +1261,7 @@ impl Doc<'_> {
                 c.category != Category::Other && whole.contains(self.lex.file.subject.recipient.as_str());
             c.rekey();
             c.explain.retain(|w| w.label != "recipient");
-            c.explain.push(Why {
-                label: "recipient",
-                value: whole.into(),
-                cue_span: None,
-                rule: "a whole of which a part follows",
-            });
+            c.explain.push(Why { label: "recipient", value: whole.into(), cue_span: None, rule: Rule::WholeOfPart });
         }
     }
 
@@ -1195,12 +1277,8 @@ impl Doc<'_> {
             if let Some(root) = self.converts(i) {
                 let mut c = out[root].clone();
                 c.scope_start = c.scope_start.or(out[i].scope_start);
-                c.explain = vec![Why {
-                    label: "all",
-                    value: Cow::Borrowed(""),
-                    cue_span: None,
-                    rule: "a conversion of the amount before it: its labels",
-                }];
+                c.explain =
+                    vec![Why { label: "all", value: Cow::Borrowed(""), cue_span: None, rule: Rule::Conversion }];
                 out[i] = c;
             }
         }
@@ -1228,7 +1306,7 @@ impl Doc<'_> {
         for c in out.iter_mut() {
             let undecided = c.status == Status::Unknown
                 && c.category != Category::Other
-                && c.explain.iter().any(|w| w.label == "status" && w.rule == "no cue");
+                && c.explain.iter().any(|w| w.label == "status" && w.rule == Rule::NoCue);
             if undecided {
                 c.status = top;
                 c.explain.retain(|w| w.label != "status");
@@ -1236,7 +1314,7 @@ impl Doc<'_> {
                     label: "status",
                     value: Cow::Borrowed(top.as_str()),
                     cue_span: None,
-                    rule: "the status the article gives most often",
+                    rule: Rule::ArticlesUsualStatus,
                 });
                 c.rekey();
             }
@@ -1270,7 +1348,7 @@ impl Doc<'_> {
                     label: "source",
                     value: top.clone().into(),
                     cue_span: None,
-                    rule: "the headline takes the article's main source",
+                    rule: Rule::HeadlineTakesMainSource,
                 });
             }
         }
@@ -1301,7 +1379,7 @@ impl Doc<'_> {
             if let Some(start) = self.lex.file.subject.start {
                 return (
                     (Some(start), None),
-                    Some(self.why("scope", start.to_string(), Some(h), "since the subject's start")),
+                    Some(self.why("scope", start.to_string(), Some(h), Rule::SinceSubjectStart)),
                 );
             }
         }
@@ -1321,22 +1399,19 @@ impl Doc<'_> {
                 // since February 2022 / since 2022 / since January 24, 2022
                 if let Some(y) = year_of(next) {
                     let d = NaiveDate::from_ymd_opt(y, 1, 1);
-                    return ((d, None), Some(self.why("scope", format!("{y}-01-01"), None, "\"since\" a year")));
+                    return ((d, None), Some(self.why("scope", format!("{y}-01-01"), None, Rule::SinceYear)));
                 }
                 if let Some(mo) = crate::article::month_number(next) {
                     let y = [after, after2].into_iter().find_map(year_of);
                     if let Some(y) = y.or_else(|| published.map(|p| p.year())) {
                         let d = NaiveDate::from_ymd_opt(y, mo, 1);
-                        return (
-                            (d, None),
-                            Some(self.why("scope", format!("{y}-{mo:02}-01"), None, "\"since\" a month")),
-                        );
+                        return ((d, None), Some(self.why("scope", format!("{y}-{mo:02}-01"), None, Rule::SinceMonth)));
                     }
                 }
             } else if is_one_of(w, &words.within) {
                 if let Some(y) = year_of(next) {
                     let period = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
-                    return (period, Some(self.why("scope", y.to_string(), None, "a year named")));
+                    return (period, Some(self.why("scope", y.to_string(), None, Rule::YearNamed)));
                 }
             } else if let Some(p) = published.filter(|_| {
                 words.this_year.iter().any(|phrase| {
@@ -1346,7 +1421,7 @@ impl Doc<'_> {
                 })
             }) {
                 let period = (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
-                let why = self.why("scope", p.year().to_string(), None, "\"this year\" of the publication date");
+                let why = self.why("scope", p.year().to_string(), None, Rule::ThisYear);
                 return (period, Some(why));
             }
             window = [next, after, after2, all.next().unwrap_or("")];
