@@ -71,6 +71,34 @@ impl Why {
     }
 }
 
+/// A step of the fallback chain (`Doc::places`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Sentence,
+    Paragraph,
+    Headline,
+}
+
+impl Place {
+    /// The rule of a cue found in this place.
+    fn rule(self) -> Rule {
+        match self {
+            Place::Sentence => Rule::NearestCue,
+            Place::Paragraph => Rule::EarlierInParagraph,
+            Place::Headline => Rule::Headline,
+        }
+    }
+}
+
+/// Whether a label's chain ends in the headline: never, only for figures
+/// outside it, or always (a giver the headline names, even for its own figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Headline {
+    Never,
+    OfOthers,
+    Always,
+}
+
 /// The rule that decided a label, as `--explain` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
@@ -410,6 +438,25 @@ impl Doc<'_> {
             .min_by_key(|(h, d)| (*d, std::cmp::Reverse(h.end - h.start)))
     }
 
+    /// Where a label looks for its cue, nearest first: the mention's own
+    /// sentence, the sentences before it in its paragraph, then the headline
+    /// (read only as far as it is needed). The one fallback chain every
+    /// label walks; each decides what it looks for in a place.
+    fn places(&self, i: usize, headline: Headline) -> impl Iterator<Item = (Place, usize, usize)> + '_ {
+        let m = &self.mentions[i];
+        let headline = match headline {
+            Headline::Never => None,
+            Headline::OfOthers => (!self.in_headline(i) && self.headline_end > 0).then_some(self.headline_end),
+            Headline::Always => Some(self.headline_end),
+        };
+        std::iter::once((Place::Sentence, m.sentence_start, m.sentence_end))
+            .chain(
+                std::iter::once(())
+                    .flat_map(move |_| self.earlier_in_paragraph(i).iter().map(|&(s, e)| (Place::Paragraph, s, e))),
+            )
+            .chain(headline.map(|end| (Place::Headline, 0, end)))
+    }
+
     /// The sentences before mention `i`'s in its paragraph, nearest first, as byte ranges.
     fn earlier_in_paragraph(&self, i: usize) -> &[(usize, usize)] {
         self.paragraphs[i].get_or_init(|| {
@@ -473,10 +520,10 @@ impl Doc<'_> {
             explain.push(self.why("status", "unknown", None, Rule::NotAid));
             Status::Unknown
         } else {
-            self.status(i, ss, se, &mut explain)
+            self.status(i, &mut explain)
         };
 
-        let recipient = self.recipient(i, ss, se, not_aid, &mut explain);
+        let recipient = self.recipient(i, not_aid, &mut explain);
         let donor = if not_aid {
             explain.push(self.why("donor", "null", None, Rule::NotAid));
             None
@@ -646,22 +693,19 @@ impl Doc<'_> {
             explain.push(self.why("category", "total", Some(&hit), Rule::NearestCue));
             return (Category::Total, false);
         }
-        let specific_kind = |c: Cue| matches!(c, Cue::Category(k) if k != total);
-        // Nothing in the sentence: the paragraph before it.
-        for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((hit, _)) = self.nearest(i, ps, pe, |c| matches!(c, Cue::Category(_))) {
-                let label = self.coordinated(&hit, total);
-                explain.push(self.why("category", label.as_str(), Some(&hit), Rule::EarlierInParagraph));
-                return (label, false);
-            }
-        }
-        // Then the headline.
-        if !self.in_headline(i) && self.headline_end > 0 {
-            if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, specific_kind) {
-                let label = self.coordinated(&hit, total);
-                explain.push(self.why("category", label.as_str(), Some(&hit), Rule::Headline));
-                return (label, false);
-            }
+        // Nothing in the sentence: the paragraph before it (any kind, "aid"
+        // too), then the headline (a kind named).
+        let beyond = self.places(i, Headline::OfOthers).skip(1).find_map(|(place, from, to)| {
+            let wanted = |c: Cue| match place {
+                Place::Headline => matches!(c, Cue::Category(k) if k != total),
+                _ => matches!(c, Cue::Category(_)),
+            };
+            self.nearest(i, from, to, wanted).map(|(hit, _)| (hit, place))
+        });
+        if let Some((hit, place)) = beyond {
+            let label = self.coordinated(&hit, total);
+            explain.push(self.why("category", label.as_str(), Some(&hit), place.rule()));
+            return (label, false);
         }
         explain.push(self.why("category", "total", None, Rule::NoCue));
         (Category::Total, false)
@@ -714,34 +758,21 @@ impl Doc<'_> {
         }
     }
 
-    fn status(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Status {
+    fn status(&self, i: usize, explain: &mut Vec<Why>) -> Status {
         let is_status = |c: Cue| matches!(c, Cue::Status(_));
-        if let Some((hit, _)) = self.nearest(i, ss, se, is_status) {
+        let found = self.places(i, Headline::OfOthers).find_map(|(place, from, to)| {
+            let (hit, _) = self.nearest(i, from, to, is_status)?;
             let label = self.status_of(&hit);
             // "The House passed …": one chamber's vote leaves the law pending.
-            if label == Status::Approved && self.one_chamber(ss, se) {
-                explain.push(self.why("status", "pending", Some(&hit), Rule::OneChamberOnly));
-                return Status::Pending;
+            if label == Status::Approved && place != Place::Paragraph && self.one_chamber(from, to) {
+                let rule = if place == Place::Sentence { Rule::OneChamberOnly } else { place.rule() };
+                return Some((Status::Pending, hit, rule));
             }
-            explain.push(self.why("status", label.as_str(), Some(&hit), Rule::NearestCue));
+            Some((label, hit, place.rule()))
+        });
+        if let Some((label, hit, rule)) = found {
+            explain.push(self.why("status", label.as_str(), Some(&hit), rule));
             return label;
-        }
-        for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((hit, _)) = self.nearest(i, ps, pe, is_status) {
-                let label = self.status_of(&hit);
-                explain.push(self.why("status", label.as_str(), Some(&hit), Rule::EarlierInParagraph));
-                return label;
-            }
-        }
-        if !self.in_headline(i) && self.headline_end > 0 {
-            if let Some((hit, _)) = self.nearest(i, 0, self.headline_end, is_status) {
-                let mut label = self.status_of(&hit);
-                if label == Status::Approved && self.one_chamber(0, self.headline_end) {
-                    label = Status::Pending;
-                }
-                explain.push(self.why("status", label.as_str(), Some(&hit), Rule::Headline));
-                return label;
-            }
         }
         explain.push(self.why("status", "unknown", None, Rule::NoCue));
         Status::Unknown
@@ -867,14 +898,14 @@ impl Doc<'_> {
         if let Some((h, _)) = before.or_else(|| candidates(m.byte_end, se).filter(|(_, d)| *d < 120)) {
             return found(&h, Rule::NearestGiver, explain);
         }
-        for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((h, _)) = self.nearest_hit(i, ps, pe, |h| giver(h.cue) && !self.after_preposition(h)) {
-                return found(&h, Rule::EarlierInParagraph, explain);
-            }
-        }
-        if let Some(h) = self.hits_in(0, self.headline_end).iter().find(|h| giver(h.cue) && !self.after_preposition(h))
-        {
-            return found(h, Rule::Headline, explain);
+        // Then the paragraph's nearest giver, then the headline's first.
+        let giving = |h: &Hit| giver(h.cue) && !self.after_preposition(h);
+        let beyond = self.places(i, Headline::Always).skip(1).find_map(|(place, from, to)| match place {
+            Place::Headline => self.hits_in(from, to).iter().find(|h| giving(h)).map(|h| (*h, place)),
+            _ => self.nearest_hit(i, from, to, giving).map(|(h, _)| (h, place)),
+        });
+        if let Some((h, place)) = beyond {
+            return found(&h, place.rule(), explain);
         }
         if let Some((name, h)) = self.most_named(|h| giver(h.cue)) {
             explain.push(self.why("donor", name.clone(), Some(&h), Rule::GiverNamedMost));
@@ -959,25 +990,23 @@ impl Doc<'_> {
             .map(|(a, _, h)| (self.lex.actor(a).name.clone(), h))
     }
 
-    fn recipient(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
+    fn recipient(&self, i: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
         let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
         // "its allies" in "the United States and its allies" gives, it does not receive.
         let taking = |h: &Hit| taker(h.cue) && self.group_at(h).is_none();
-        if let Some((h, _)) = self.nearest_hit(i, ss, se, taking) {
-            let names = self.recipient_list(&h, ss, se);
-            explain.push(self.why("recipient", names.clone(), Some(&h), Rule::NearestRecipient));
+        // A figure that is not aid takes a recipient from its own sentence only.
+        let reach = if not_aid { 1 } else { usize::MAX };
+        let found = self.places(i, Headline::Never).take(reach).find_map(|(place, from, to)| {
+            self.nearest_hit(i, from, to, taking).map(|(h, _)| (self.recipient_list(&h, from, to), h, place))
+        });
+        if let Some((names, h, place)) = found {
+            let rule = if place == Place::Sentence { Rule::NearestRecipient } else { place.rule() };
+            explain.push(self.why("recipient", names.clone(), Some(&h), rule));
             return Some(names);
         }
         if not_aid {
             explain.push(self.why("recipient", "null", None, Rule::NotAidNoRecipient));
             return None;
-        }
-        for &(ps, pe) in self.earlier_in_paragraph(i) {
-            if let Some((h, _)) = self.nearest_hit(i, ps, pe, taking) {
-                let names = self.recipient_list(&h, ps, pe);
-                explain.push(self.why("recipient", names.clone(), Some(&h), Rule::EarlierInParagraph));
-                return Some(names);
-            }
         }
         if let Some((name, h)) = self.most_named(|h| taking(h)) {
             explain.push(self.why("recipient", name.clone(), Some(&h), Rule::RecipientNamedMost));
@@ -1124,23 +1153,21 @@ impl Doc<'_> {
                 })
                 .map(|(h, s, _)| (h, s))
         };
-        if let Some((h, s)) = pick(self.attributions_in(ss, se)) {
+        // The sentence's attribution; else one that holds through the
+        // paragraph ("He added that …"), from a sentence that attributed
+        // figures of its own.
+        let found = self.places(i, Headline::Never).find_map(|(place, from, to)| {
+            let has_money = || self.mentions.iter().any(|o| o.byte_start >= from && o.byte_end <= to);
+            if place == Place::Paragraph && !has_money() {
+                return None;
+            }
+            pick(self.attributions_in(from, to)).map(|(h, s)| (h, s, place))
+        });
+        if let Some((h, s, place)) = found {
             let name = self.lex.source(s).name.clone();
-            explain.push(self.why("source", name.clone(), Some(&h), Rule::AttributedInSentence));
+            let rule = if place == Place::Sentence { Rule::AttributedInSentence } else { Rule::AttributedEarlier };
+            explain.push(self.why("source", name.clone(), Some(&h), rule));
             return Some(name);
-        }
-        // Attribution holds through a paragraph ("He added that …"), from a
-        // sentence that attributed figures of its own.
-        for &(ps, pe) in self.earlier_in_paragraph(i) {
-            let has_money = self.mentions.iter().any(|o| o.byte_start >= ps && o.byte_end <= pe);
-            if !has_money {
-                continue;
-            }
-            if let Some((h, s)) = pick(self.attributions_in(ps, pe)) {
-                let name = self.lex.source(s).name.clone();
-                explain.push(self.why("source", name.clone(), Some(&h), Rule::AttributedEarlier));
-                return Some(name);
-            }
         }
         // "he said", "according to her": the last source the article named.
         if self.hits_in(ss, se).iter().any(|h| h.cue == Cue::AttributionCarry) {
