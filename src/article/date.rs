@@ -1,15 +1,17 @@
 //! Dates as articles write them: ISO ("2024-03-13", "2024-03-13T10:00:00Z")
-//! and English ("March 13, 2024", "13 March 2024", "Sept. 5, 2023").
+//! and in words ("March 13, 2024", "13 March 2024", "Sept. 5, 2023"), the
+//! month named in English, German or French.
 
 use chrono::NaiveDate;
 
-/// The number of a month named in English, full or abbreviated ("Sept.").
+/// The number of a month named in English, German or French, full or (in
+/// English) abbreviated ("Sept."): "March", "März", "mars".
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.chars().count() < 3 {
         return None;
     }
-    let names = [
+    const ENGLISH: [&str; 12] = [
         "january",
         "february",
         "march",
@@ -23,7 +25,41 @@ pub fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    names.iter().position(|n| n.starts_with(&w) && (w.len() >= 3) && (w == *n || w.len() <= 4)).map(|i| i as u32 + 1)
+    // Full names only: their abbreviations ("mar", "jan") are the English ones.
+    const GERMAN: [&str; 12] = [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ];
+    const FRENCH: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let number = |i: usize| i as u32 + 1;
+    ENGLISH
+        .iter()
+        .position(|n| n.starts_with(&w) && (w == *n || w.len() <= 4))
+        .or_else(|| GERMAN.iter().chain(&FRENCH).position(|n| *n == w).map(|i| i % 12))
+        .map(number)
 }
 
 /// A date in any of the forms above; `None` when it is not one.
@@ -112,6 +148,28 @@ mod tests {
     }
 
     #[test]
+    fn months_in_three_languages() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("March", Some(3)),
+            ("Sept.", Some(9)),
+            ("März", Some(3)),
+            ("Dezember", Some(12)),
+            ("mars", Some(3)),
+            ("août", Some(8)),
+            ("Février", Some(2)),
+            ("Mai", Some(5)),
+            ("Mars", Some(3)),
+            // Abbreviations are English only; other words are no month.
+            ("Dez.", None),
+            ("marsh", None),
+            ("am", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(month(word), *want, "{word}");
+        }
+    }
+
+    #[test]
     fn dates() {
         let cases: &[(&str, Option<&str>)] = &[
             ("2024-03-13", Some("2024-03-13")),
@@ -120,6 +178,7 @@ mod tests {
             ("March 13, 2024", Some("2024-03-13")),
             ("Sept. 5, 2023", Some("2023-09-05")),
             ("13 March 2024", Some("2024-03-13")),
+            ("13 mars 2024", Some("2024-03-13")),
             ("2024-02-30", None),
             ("soon", None),
             ("Mayday 1, 2024", None),
