@@ -505,6 +505,11 @@ fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
                 related: Some(old.figure),
                 ..Finding::about(Kind::Stale, r.figure, Detail::Stale { consensus_of: *when })
             },
+            // Far off and in other digits, it is a part of the quantity ("a
+            // first package worth up to $1 billion" beside the $61 billion
+            // law), not a report of it. The same digits far off are a slip
+            // of scale ("$61 million"), and that conflicts.
+            None if is_a_part(r.figure, c.figure) => continue,
             None => Finding {
                 related: Some(c.figure),
                 ..Finding::about(
@@ -516,6 +521,30 @@ fn disagreements<'a>(rows: &[TimelineRow<'a>], out: &mut Found<'a>) {
         };
         out.push((i as u32, f.against(&c)));
     }
+}
+
+/// How many times larger or smaller than the consensus a figure may be and
+/// still be a report of the same quantity. Reporters round and disagree by
+/// a few percent; a tranche or one part of a package is a fraction of it.
+const PART_RATIO: Decimal = Decimal::from_parts(3, 0, 0, false, 0);
+
+/// Whether `figure` measures a part of what `consensus` states: over
+/// `PART_RATIO` apart in dollars, and written with other significant digits.
+fn is_a_part(figure: &Figure<'_>, consensus: &Figure<'_>) -> bool {
+    let (Some(a), Some(b)) = (figure.amount_usd, consensus.amount_usd) else { return false };
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    let far = lo.is_zero() || lo.checked_mul(PART_RATIO).is_some_and(|l| l < hi);
+    far && significant_digits(figure.amount) != significant_digits(consensus.amount)
+}
+
+/// The digits of a number without its scale: 61 billion and 61 million both
+/// give 61, 60.8 billion gives 608.
+fn significant_digits(amount: Decimal) -> u128 {
+    let mut m = amount.normalize().mantissa().unsigned_abs();
+    while m != 0 && m % 10 == 0 {
+        m /= 10;
+    }
+    m
 }
 
 /// Figures whose number matches another report's number of the same metric
@@ -856,6 +885,22 @@ mod tests {
         assert_eq!(c.consensus_usd().map(|v| v.normalize().to_string()).as_deref(), Some("61000000000"));
         assert_eq!(c.deviation_pct().map(|v| v.to_string()).as_deref(), Some("-1.64"));
         assert!(c.related_mention_id().is_some());
+    }
+
+    #[test]
+    fn a_part_far_below_the_consensus_is_no_conflict_but_a_slip_of_scale_is() {
+        let figs = [
+            usd("a", "Alpha", "2024-04-24", "$61 billion", "61000000000"),
+            usd("b", "Beta", "2024-04-25", "$61 billion", "61000000000"),
+            // A first tranche of the package: another quantity.
+            usd("c", "Gamma", "2024-04-26", "$1 billion", "1000000000"),
+            // The package's digits at the wrong scale: a report of it, wrong.
+            usd("d", "Delta", "2024-04-26", "$61 million", "61000000"),
+            // Far off too, but by less than the part ratio: a disagreement.
+            usd("e", "Epsilon", "2024-04-27", "$30 billion", "30000000000"),
+        ];
+        let found = run(&figs);
+        assert_eq!(kinds_of(&found, Kind::Conflict), ["d", "e"], "{found:#?}");
     }
 
     #[test]
