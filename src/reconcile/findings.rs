@@ -541,7 +541,7 @@ fn is_a_part(figure: &Figure<'_>, consensus: &Figure<'_>) -> bool {
 /// give 61, 60.8 billion gives 608.
 fn significant_digits(amount: Decimal) -> u128 {
     let mut m = amount.normalize().mantissa().unsigned_abs();
-    while m != 0 && m % 10 == 0 {
+    while m != 0 && m.is_multiple_of(10) {
         m /= 10;
     }
     m
