@@ -545,5 +545,11 @@ mod tests {
         let bad_status = DEFAULT_TOML.replace("[status]\npending", "[status]\nwaiting");
         let e = Lexicon::from_toml("x.toml", &bad_status).unwrap_err();
         assert!(e.to_string().contains("unknown status \"waiting\""), "{e}");
+        let bad_group = DEFAULT_TOML.replace("group = \"All donors\"", "group = \"Everyone\"");
+        let e = Lexicon::from_toml("x.toml", &bad_group).unwrap_err();
+        assert_eq!(e.to_string(), "x.toml: roles.group \"Everyone\" is not the name of an actor");
+        let bad_kind = DEFAULT_TOML.replacen("kind = \"research\"", "kind = \"blog\"", 1);
+        let e = Lexicon::from_toml("x.toml", &bad_kind).unwrap_err();
+        assert!(e.to_string().contains("blog"), "{e}");
     }
 }
