@@ -11,7 +11,7 @@
 use crate::article::Article;
 use crate::extract::Money;
 use crate::labels::{Category, Magnitude, MetricKey, Scope, SourceKind, Status};
-use crate::lexicon::{Cue, Hit, Lexicon};
+use crate::lexicon::{Cue, Hit, Lexicon, Role};
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 
@@ -852,7 +852,11 @@ impl Doc<'_> {
 
     fn donor(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Option<String> {
         let m = &self.mentions[i];
-        let giver = |c: Cue| matches!(c, Cue::Actor(a) if !self.lex.actor(a).is_recipient());
+        let giver = |c: Cue| matches!(c, Cue::Actor(a) if matches!(self.lex.actor(a).role, Role::Giver | Role::Either));
+        // A country that may give or receive is read as a giver only near
+        // the figure: named in a headline or all over an article it is as
+        // often the place the war or the flood is.
+        let sure_giver = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).role == Role::Giver);
         // "€1.1 billion from Sweden", "allocated by the United States"
         // The preposition binds the giver to the amount before it, even in a
         // list ("€1.1 billion from Sweden, €690 million from Denmark").
@@ -901,13 +905,15 @@ impl Doc<'_> {
         // Then the paragraph's nearest giver, then the headline's first.
         let giving = |h: &Hit| giver(h.cue) && !self.after_preposition(h);
         let beyond = self.places(i, Headline::Always).skip(1).find_map(|(place, from, to)| match place {
-            Place::Headline => self.hits_in(from, to).iter().find(|h| giving(h)).map(|h| (*h, place)),
+            Place::Headline => {
+                self.hits_in(from, to).iter().find(|h| sure_giver(h.cue) && giving(h)).map(|h| (*h, place))
+            }
             _ => self.nearest_hit(i, from, to, giving).map(|(h, _)| (h, place)),
         });
         if let Some((h, place)) = beyond {
             return found(&h, place.rule(), explain);
         }
-        if let Some((name, h)) = self.most_named(|h| giver(h.cue)) {
+        if let Some((name, h)) = self.most_named(|h| sure_giver(h.cue)) {
             explain.push(self.why("donor", name.clone(), Some(&h), Rule::GiverNamedMost));
             return Some(name);
         }
@@ -950,7 +956,9 @@ impl Doc<'_> {
         let mut out = Vec::new();
         for h in &self.hits {
             let Cue::Actor(a) = h.cue else { continue };
-            if self.lex.actor(a).is_recipient() || out.last().is_some_and(|&(_, e)| h.start < e) {
+            if !matches!(self.lex.actor(a).role, Role::Giver | Role::Either)
+                || out.last().is_some_and(|&(_, e)| h.start < e)
+            {
                 continue;
             }
             let rest = &self.text[h.end..];
@@ -991,9 +999,8 @@ impl Doc<'_> {
     }
 
     fn recipient(&self, i: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
-        let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
         // "its allies" in "the United States and its allies" gives, it does not receive.
-        let taking = |h: &Hit| taker(h.cue) && self.group_at(h).is_none();
+        let taking = |h: &Hit| self.receives(h) && self.group_at(h).is_none();
         // A figure that is not aid takes a recipient from its own sentence only.
         let reach = if not_aid { 1 } else { usize::MAX };
         let found = self.places(i, Headline::Never).take(reach).find_map(|(place, from, to)| {
@@ -1016,10 +1023,28 @@ impl Doc<'_> {
         None
     }
 
+    /// Whether the actor a hit names receives here: a recipient always, a
+    /// country that may do either after a word of `roles.receiver_before`
+    /// ("aid to Sudan").
+    fn receives(&self, h: &Hit) -> bool {
+        let Cue::Actor(a) = h.cue else { return false };
+        match self.lex.actor(a).role {
+            Role::Recipient => true,
+            Role::Giver | Role::Neither => false,
+            Role::Either => {
+                let before = self.without_article(self.text[..h.start].trim_end());
+                let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                !word.is_empty() && self.lex.file.roles.receiver_before.iter().any(|w| w.eq_ignore_ascii_case(word))
+            }
+        }
+    }
+
     /// "for Israel, Ukraine and Taiwan": recipients named in one list, the
     /// subject first.
     fn recipient_list(&self, hit: &Hit, from: usize, to: usize) -> String {
-        let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).is_recipient());
+        // In a list, a country that may do either receives with the others.
+        let taker =
+            |c: Cue| matches!(c, Cue::Actor(a) if matches!(self.lex.actor(a).role, Role::Recipient | Role::Either));
         let hits: Vec<&Hit> = self.hits_in(from, to).iter().filter(|h| taker(h.cue)).collect();
         let Some(pos) = hits.iter().position(|h| h.start == hit.start) else {
             return self.actor_name(hit).unwrap_or_default().to_string();

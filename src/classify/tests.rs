@@ -340,3 +340,29 @@ fn a_running_total_and_a_package_are_apart() {
     assert_eq!(euro[0].1.metric, dollar[0].1.metric);
     assert!(matches!(euro[0].1.metric.scope, Some(Scope::Amount(_))));
 }
+
+#[test]
+fn the_gazetteer_names_every_country_in_three_languages() {
+    let toml = crate::lexicon::DEFAULT_TOML.replace("countries = false", "countries = true");
+    let lex = Lexicon::from_toml("gazetteer.toml", &toml).unwrap();
+    let labelled = |text: &str| {
+        let (_, c) = labels_with(&lex, None, text).into_iter().next().unwrap();
+        (c.donor.unwrap_or_else(|| "null".into()), c.recipient.unwrap_or_else(|| "null".into()))
+    };
+    let cases: &[(&str, (&str, &str))] = &[
+        // No lexicon entry for either country: the words around them decide.
+        ("The World Bank approved $500 million for Sudan.", ("World Bank", "Sudan")),
+        ("Japan pledged $1 billion to Pakistan after the floods.", ("Japan", "Pakistan")),
+        ("Le Japon verse 3 millions d'euros pour Haïti.", ("Japan", "Haiti")),
+        // The lexicon's own actor gains the gazetteer's German name.
+        ("Deutschland gibt 2 Milliarden Euro an die Ukraine.", ("Germany", "Ukraine")),
+    ];
+    let mut failures = Vec::new();
+    for (text, (donor, recipient)) in cases {
+        let got = labelled(text);
+        if got != (donor.to_string(), recipient.to_string()) {
+            failures.push(format!("{text}: got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

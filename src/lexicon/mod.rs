@@ -10,6 +10,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
+mod gazetteer;
+
 /// The lexicon shipped with the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../data/lexicon.toml");
 
@@ -28,7 +30,7 @@ pub struct Subject {
 pub struct Actor {
     pub name: String,
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Role,
     #[serde(default)]
     pub government: Option<String>,
     /// The kind its aid usually is, for figures whose text names no kind.
@@ -37,10 +39,37 @@ pub struct Actor {
     pub aliases: Vec<String>,
 }
 
+/// The part an actor plays in the figures it is named with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// It gives: a donor government, a bank, a fund.
+    #[default]
+    Giver,
+    /// It receives: the subject, a country at war.
+    Recipient,
+    /// Either, told by the words before its name ("aid to Sudan", "Sudan's
+    /// pledge"): every country of the gazetteer the lexicon does not name.
+    Either,
+    /// Neither: named in the news of the subject, but no party to its aid
+    /// (the other side of a war).
+    Neither,
+}
+
 impl Actor {
+    /// Only a recipient, whatever the words around it.
     pub fn is_recipient(&self) -> bool {
-        self.role.as_deref() == Some("recipient")
+        self.role == Role::Recipient
     }
+}
+
+/// The built-in list of actors beside the subject's.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Gazetteer {
+    /// Every country, with its English, German and French names and its demonym.
+    #[serde(default)]
+    pub countries: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -131,6 +160,10 @@ pub struct Roles {
     /// measure of comparison, never the giver: "into", "through", "than", "other".
     #[serde(default)]
     pub not_giver_before: Vec<String>,
+    /// Words right before an actor that make it the receiver, when its role
+    /// is either: "aid to Sudan", "für den Sudan", "pour Haïti".
+    #[serde(default)]
+    pub receiver_before: Vec<String>,
     /// Articles that may stand between such a word and the actor.
     #[serde(default)]
     pub articles: Vec<String>,
@@ -196,6 +229,8 @@ pub struct LexiconFile {
     pub conversion: Conversion,
     #[serde(default)]
     pub joining: Joining,
+    #[serde(default)]
+    pub gazetteer: Gazetteer,
 }
 
 /// What a phrase in the text means.
@@ -270,8 +305,11 @@ impl Lexicon {
 
     /// Reads a lexicon; `name` is only for messages.
     pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let file: LexiconFile =
+        let mut file: LexiconFile =
             toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
+        if file.gazetteer.countries {
+            gazetteer::add_countries(&mut file.actors);
+        }
         let mut patterns: Vec<(Vec<Cue>, bool)> = Vec::new();
         let mut pattern_text: Vec<String> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

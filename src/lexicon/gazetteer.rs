@@ -1,0 +1,50 @@
+//! Every country as an actor, from the `keshvar` crate: its English short
+//! name, its German and French names, and its demonym. The subject lexicon
+//! adds to it and overrides it: a country the lexicon already names keeps
+//! the lexicon's name and role and gains the gazetteer's names as aliases.
+
+use super::{Actor, Role};
+
+/// The languages whose names of a country are read as its aliases.
+const LANGUAGES: [&str; 2] = ["de", "fr"];
+
+/// Adds every country to `actors`, or its names to the actor that is it.
+pub(super) fn add_countries(actors: &mut Vec<Actor>) {
+    // A name already taken (by the lexicon, or by a country before) keeps
+    // its first owner: "American" is the United States', not its islands'.
+    let mut taken: std::collections::HashSet<String> =
+        actors.iter().flat_map(|a| a.aliases.iter().chain(std::iter::once(&a.name))).cloned().collect();
+    for country in keshvar::CountryIterator::new() {
+        let english = country.iso_short_name();
+        // The register's short name and the first of its other names, the
+        // English one in common use ("Bolivia", "Iran"); the rest of that list
+        // is in other languages.
+        let mut names: Vec<&str> = vec![english];
+        names.extend(country.unofficial_name_list().first().copied().filter(|n| n.is_ascii()));
+        let mut aliases: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        for lang in LANGUAGES {
+            if let Some(t) = country.translations().get(lang) {
+                aliases.push(t.to_string());
+            }
+        }
+        if let Some(demonym) = country.maybe_nationality() {
+            aliases.push(demonym.to_string());
+        }
+        // A name with a bracket or a comma is a register's, not a reporter's.
+        aliases.retain(|a| !a.is_empty() && !a.contains(['(', ')', ',']));
+        aliases.dedup();
+        let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.iter().any(|x| x == n)));
+        aliases.retain(|a| taken.insert(a.clone()));
+        match known {
+            Some(at) => actors[at].aliases.extend(aliases),
+            None if !aliases.is_empty() => actors.push(Actor {
+                name: aliases[0].clone(),
+                role: Role::Either,
+                government: None,
+                usual_category: None,
+                aliases,
+            }),
+            None => {}
+        }
+    }
+}
