@@ -451,8 +451,9 @@ impl Doc<'_> {
         };
         std::iter::once((Place::Sentence, m.sentence_start, m.sentence_end))
             .chain(
-                std::iter::once(())
-                    .flat_map(move |_| self.earlier_in_paragraph(i).iter().map(|&(s, e)| (Place::Paragraph, s, e))),
+                std::iter::once_with(move || self.earlier_in_paragraph(i))
+                    .flatten()
+                    .map(|&(s, e)| (Place::Paragraph, s, e)),
             )
             .chain(headline.map(|end| (Place::Headline, 0, end)))
     }
@@ -852,7 +853,7 @@ impl Doc<'_> {
 
     fn donor(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Option<String> {
         let m = &self.mentions[i];
-        let giver = |c: Cue| matches!(c, Cue::Actor(a) if matches!(self.lex.actor(a).role, Role::Giver | Role::Either));
+        let giver = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).can_give());
         // A country that may give or receive is read as a giver only near
         // the figure: named in a headline or all over an article it is as
         // often the place the war or the flood is.
@@ -925,11 +926,15 @@ impl Doc<'_> {
     /// or a comparison ("into the EU", "than Europe"): a word of the
     /// lexicon's `roles.not_giver_before`, articles between them skipped.
     fn after_preposition(&self, h: &Hit) -> bool {
-        let roles = &self.lex.file.roles;
-        // "to the EU", "à l'Ukraine": one article may stand between.
+        self.word_before_is_one_of(h, &self.lex.file.roles.not_giver_before)
+    }
+
+    /// Whether the word before the hit, an article between them skipped
+    /// ("to the EU", "à l'Ukraine"), is one of `words`.
+    fn word_before_is_one_of(&self, h: &Hit, words: &[String]) -> bool {
         let before = self.without_article(self.text[..h.start].trim_end());
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        !word.is_empty() && roles.not_giver_before.iter().any(|w| w.eq_ignore_ascii_case(word))
+        !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// `text` without the article it ends in, if it ends in one of the
@@ -956,9 +961,7 @@ impl Doc<'_> {
         let mut out = Vec::new();
         for h in &self.hits {
             let Cue::Actor(a) = h.cue else { continue };
-            if !matches!(self.lex.actor(a).role, Role::Giver | Role::Either)
-                || out.last().is_some_and(|&(_, e)| h.start < e)
-            {
+            if !self.lex.actor(a).can_give() || out.last().is_some_and(|&(_, e)| h.start < e) {
                 continue;
             }
             let rest = &self.text[h.end..];
@@ -1031,11 +1034,7 @@ impl Doc<'_> {
         match self.lex.actor(a).role {
             Role::Recipient => true,
             Role::Giver | Role::Neither => false,
-            Role::Either => {
-                let before = self.without_article(self.text[..h.start].trim_end());
-                let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                !word.is_empty() && self.lex.file.roles.receiver_before.iter().any(|w| w.eq_ignore_ascii_case(word))
-            }
+            Role::Either => self.word_before_is_one_of(h, &self.lex.file.roles.receiver_before),
         }
     }
 
@@ -1043,8 +1042,7 @@ impl Doc<'_> {
     /// subject first.
     fn recipient_list(&self, hit: &Hit, from: usize, to: usize) -> String {
         // In a list, a country that may do either receives with the others.
-        let taker =
-            |c: Cue| matches!(c, Cue::Actor(a) if matches!(self.lex.actor(a).role, Role::Recipient | Role::Either));
+        let taker = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).can_receive());
         let hits: Vec<&Hit> = self.hits_in(from, to).iter().filter(|h| taker(h.cue)).collect();
         let Some(pos) = hits.iter().position(|h| h.start == hit.start) else {
             return self.actor_name(hit).unwrap_or_default().to_string();

@@ -10,8 +10,9 @@ const LANGUAGES: [&str; 2] = ["de", "fr"];
 
 /// Adds every country to `actors`, or its names to the actor that is it.
 pub(super) fn add_countries(actors: &mut Vec<Actor>) {
-    // A name already taken (by the lexicon, or by a country before) keeps
-    // its first owner: "American" is the United States', not its islands'.
+    // A name already taken (by the lexicon, by a country before, or twice in
+    // one country's list) keeps its first owner: "American" is the United
+    // States', not its islands'.
     let mut taken: std::collections::HashSet<String> =
         actors.iter().flat_map(|a| a.aliases.iter().chain(std::iter::once(&a.name))).cloned().collect();
     for country in keshvar::CountryIterator::new() {
@@ -32,7 +33,6 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>) {
         }
         // A name with a bracket or a comma is a register's, not a reporter's.
         aliases.retain(|a| !a.is_empty() && !a.contains(['(', ')', ',']));
-        aliases.dedup();
         let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.iter().any(|x| x == n)));
         aliases.retain(|a| taken.insert(a.clone()));
         match known {

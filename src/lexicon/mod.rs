@@ -61,6 +61,16 @@ impl Actor {
     pub fn is_recipient(&self) -> bool {
         self.role == Role::Recipient
     }
+
+    /// May give, where the words around it allow.
+    pub fn can_give(&self) -> bool {
+        matches!(self.role, Role::Giver | Role::Either)
+    }
+
+    /// May receive, where the words around it allow.
+    pub fn can_receive(&self) -> bool {
+        matches!(self.role, Role::Recipient | Role::Either)
+    }
 }
 
 /// The built-in list of actors beside the subject's.
@@ -96,7 +106,7 @@ pub struct Attribution {
     #[serde(default)]
     pub speaking: Vec<String>,
     /// Words near a research body's name that say the article draws on its
-    /// numbers without a verb: "tracker", "study", "Studie", "étude".
+    /// numbers without a verb: "tracker", "study", "Studie", "étude" (any case).
     #[serde(default)]
     pub research_words: Vec<String>,
 }
@@ -309,6 +319,10 @@ impl Lexicon {
             toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
         if file.gazetteer.countries {
             gazetteer::add_countries(&mut file.actors);
+        }
+        // Looked for in lower-cased text.
+        for w in &mut file.attribution.research_words {
+            *w = w.to_lowercase();
         }
         let mut patterns: Vec<(Vec<Cue>, bool)> = Vec::new();
         let mut pattern_text: Vec<String> = Vec::new();
