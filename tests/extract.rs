@@ -210,3 +210,29 @@ fn a_folder_linked_into_itself_is_read_once() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json_lines(&stdout(&out)).len(), 1);
 }
+
+#[test]
+fn countries_the_lexicon_does_not_name_give_and_receive() {
+    // Neither Sudan, Sweden nor Pakistan is an actor of the shipped
+    // lexicon: the gazetteer's countries give or receive by the words
+    // before them, and a body keeps its full name.
+    let text = "The World Bank approved $500 million for Sudan on Tuesday.\n\n\
+                Sweden pledged EUR 1.1 billion to Ukraine, and the IMF agreed $1 billion for Pakistan.\n";
+    let out = run_stdin(&["extract", "--format", "jsonl", "-"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &json_lines(&stdout(&out))[0];
+    let got: Vec<[&str; 3]> = doc["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| ["surface", "donor", "recipient"].map(|k| m[k].as_str().unwrap_or("null")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["$500 million", "World Bank", "Sudan"],
+            ["EUR 1.1 billion", "Sweden", "Ukraine"],
+            ["$1 billion", "International Monetary Fund", "Pakistan"],
+        ]
+    );
+}
