@@ -146,6 +146,7 @@ pub enum Rule {
     GiverGroup,
     ResearchDrawnOn,
     OnlyBodyQuoted,
+    RepeatedFigure,
 }
 
 impl Rule {
@@ -196,6 +197,7 @@ impl Rule {
             Rule::GiverGroup => "a giver joined to others: the group",
             Rule::ResearchDrawnOn => "the research the article draws its figures from",
             Rule::OnlyBodyQuoted => "the one body the article quotes",
+            Rule::RepeatedFigure => "the same figure stated earlier in the article",
         }
     }
 }
@@ -316,11 +318,17 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     doc.wholes_of_parts(&mut out);
+    doc.repeats_agree(&mut out);
     out
 }
 
 /// The most bytes between an amount and its conversion: " (roughly " fits.
 const CONVERSION_GAP: usize = 24;
+
+/// The currency a package's size is read in when an article gives it in
+/// several: the one the ledger converts every figure into (`amount_usd`),
+/// and the one news converts other currencies into in brackets.
+const REFERENCE_CURRENCY: &str = "USD";
 
 /// How far back from a mention's sentence its paragraph is read.
 const PARAGRAPH_REACH: usize = 1500;
@@ -1315,6 +1323,102 @@ impl Doc<'_> {
         }
     }
 
+    /// An article that states one figure twice (the headline, then the
+    /// body; a lead, then a quote), or in two currencies ("120 billion
+    /// dirhams ($11.7 billion)"), means one quantity: every statement of it
+    /// takes what the first says of kind, stage, giver and receiver, so that
+    /// they fall in one metric. Where the first says nothing (an unknown
+    /// status, no giver), the statement that says most often fills it in.
+    /// The size a package is known by is the one in the reference currency
+    /// where the article gives it, so that other outlets' reports of the
+    /// same package in dollars fall beside it. The source stays each
+    /// statement's own: one outlet may quote two bodies for one figure.
+    fn repeats_agree(&self, out: &mut [Context]) {
+        let statements = self.statements_of_one_figure();
+        for all in statements.iter().filter(|g| g.len() > 1) {
+            let first = all[0];
+            let status = match out[first].status {
+                Status::Unknown => most_often(all.iter().map(|&k| out[k].status).filter(|s| *s != Status::Unknown)),
+                known => Some(known),
+            };
+            // A figure the first statement finds is no aid has no giver or receiver to fill in.
+            let not_aid = out[first].explain.iter().any(|w| w.rule == Rule::NotAid);
+            let fill = |pick: fn(&Context) -> Option<String>| {
+                pick(&out[first]).or_else(|| most_often(all.iter().filter_map(|&k| pick(&out[k]))).filter(|_| !not_aid))
+            };
+            let donor = fill(|c| c.donor.clone());
+            let recipient = fill(|c| c.recipient.clone());
+            let category = out[first].category;
+            let scope = match out[first].metric.scope {
+                Some(Scope::Amount(first_size)) => {
+                    let reference = all.iter().find(|&&k| self.mentions[k].currency == REFERENCE_CURRENCY);
+                    Some(Scope::Amount(
+                        reference.and_then(|&k| Magnitude::of(self.mentions[k].value)).unwrap_or(first_size),
+                    ))
+                }
+                other => other,
+            };
+            let subject = self.lex.file.subject.recipient.as_str();
+            for &k in all {
+                let c = &mut out[k];
+                let before = (c.category, c.status, c.donor.clone(), c.recipient.clone(), c.metric.scope);
+                c.category = category;
+                c.status = status.unwrap_or(c.status);
+                c.donor = donor.clone();
+                c.recipient = recipient.clone();
+                c.metric.scope = scope;
+                if before == (c.category, c.status, c.donor.clone(), c.recipient.clone(), c.metric.scope) {
+                    continue;
+                }
+                c.aid_to_ukraine = !not_aid
+                    && c.category != Category::Other
+                    && c.recipient.as_deref().is_some_and(|r| r.contains(subject));
+                c.rekey();
+                let changed: [(&'static str, bool, Cow<'static, str>); 4] = [
+                    ("category", before.0 != c.category, Cow::Borrowed(c.category.as_str())),
+                    ("status", before.1 != c.status, Cow::Borrowed(c.status.as_str())),
+                    ("donor", before.2 != c.donor, c.donor.clone().map_or(Cow::Borrowed("null"), Cow::Owned)),
+                    (
+                        "recipient",
+                        before.3 != c.recipient,
+                        c.recipient.clone().map_or(Cow::Borrowed("null"), Cow::Owned),
+                    ),
+                ];
+                for (label, moved, value) in changed {
+                    if moved {
+                        c.explain.retain(|w| w.label != label);
+                        c.explain.push(Why { label, value, cue_span: None, rule: Rule::RepeatedFigure });
+                    }
+                }
+            }
+        }
+    }
+
+    /// The mentions grouped by the figure they state: the same value, range
+    /// and currency, or a conversion of one of them. Each group in text
+    /// order, the groups by their first statement.
+    fn statements_of_one_figure(&self) -> Vec<Vec<usize>> {
+        let n = self.mentions.len();
+        // Each mention's group, by the index of the group's first statement.
+        let mut group: Vec<usize> = (0..n).collect();
+        let same = |a: &Money, b: &Money| a.value == b.value && a.value_max == b.value_max && a.currency == b.currency;
+        for k in 0..n {
+            let earlier = self.converts(k).or_else(|| (0..k).find(|&j| same(&self.mentions[j], &self.mentions[k])));
+            if let Some(j) = earlier {
+                let (into, from) = (group[j].min(group[k]), group[j].max(group[k]));
+                for g in group.iter_mut().filter(|g| **g == from) {
+                    *g = into;
+                }
+            }
+        }
+        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (k, &first) in group.iter().enumerate() {
+            by_first[first].push(k);
+        }
+        by_first.retain(|g| !g.is_empty());
+        by_first
+    }
+
     /// True when one of two mentions converts the other.
     fn is_conversion_pair(&self, a: usize, b: usize) -> bool {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
@@ -1478,6 +1582,19 @@ impl Doc<'_> {
         }
         ((None, None), None)
     }
+}
+
+/// The value given most often, ties to the one given first; None for none.
+fn most_often<T: PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(x, _)| *x == v) {
+            Some(c) => c.1 += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }
 
 /// The start and end of the period a figure covers, where the text says.

@@ -366,3 +366,26 @@ fn the_gazetteer_names_every_country_in_three_languages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn one_figure_stated_twice_is_one_quantity() {
+    // The body says who gives it and how far along it is; the headline and
+    // the later sentence only repeat the figure.
+    let text = "Another $400 million for Kyiv\n\nThe United States pledged $400 million in military aid to Ukraine \
+                on Monday. Officials said the $400 million would arrive within weeks.";
+    let all = labels(text);
+    assert_eq!(all.len(), 3, "{all:?}");
+    let metrics: Vec<String> = all.iter().map(|(_, c)| c.metric.to_string()).collect();
+    assert!(metrics.iter().all(|m| *m == metrics[1]), "{metrics:?}");
+    assert_eq!(all[2].1.donor.as_deref(), Some("United States"));
+    // Another figure of the article keeps its own labels.
+    let two = labels("Germany pledged €2 billion to Ukraine. France gave €300 million in humanitarian aid.");
+    assert_ne!(two[0].1.metric, two[1].1.metric);
+    // A package stated in another currency with its dollar conversion is
+    // known by the dollar size, as the outlets that state it in dollars give it.
+    let dirhams =
+        the("Morocco will spend 120 billion dirhams ($11.7 billion) on reconstruction.", "120 billion dirhams");
+    let dollars = the("Morocco will spend $12 billion on reconstruction.", "$12 billion");
+    assert_eq!(dirhams.metric.scope, dollars.metric.scope);
+    assert_eq!(dirhams.metric.scope.map(|s| s.to_string()).as_deref(), Some("about-12bn"));
+}
