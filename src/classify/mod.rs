@@ -537,7 +537,7 @@ impl Doc<'_> {
             explain.push(self.why("donor", "null", None, Rule::NotAid));
             None
         } else {
-            self.donor(i, ss, se, &mut explain)
+            self.donor(i, ss, se, recipient.as_deref(), &mut explain)
         };
         let source = self.source(i, ss, se, not_aid, &mut explain);
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
@@ -859,13 +859,17 @@ impl Doc<'_> {
         }
     }
 
-    fn donor(&self, i: usize, ss: usize, se: usize, explain: &mut Vec<Why>) -> Option<String> {
+    fn donor(&self, i: usize, ss: usize, se: usize, recipient: Option<&str>, explain: &mut Vec<Why>) -> Option<String> {
         let m = &self.mentions[i];
-        let giver = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).can_give());
+        // No one gives to themselves: the receiver named beside a figure
+        // ("Senegal will receive $279 million from the IMF") is no giver of it.
+        let not_receiver = |a: usize| recipient.is_none_or(|r| self.lex.actor(a).name != r);
+        let giver = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).can_give() && not_receiver(a));
         // A country that may give or receive is read as a giver only near
         // the figure: named in a headline or all over an article it is as
         // often the place the war or the flood is.
-        let sure_giver = |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).role == Role::Giver);
+        let sure_giver =
+            |c: Cue| matches!(c, Cue::Actor(a) if self.lex.actor(a).role == Role::Giver && not_receiver(a));
         // "€1.1 billion from Sweden", "allocated by the United States"
         // The preposition binds the giver to the amount before it, even in a
         // list ("€1.1 billion from Sweden, €690 million from Denmark").
@@ -903,7 +907,12 @@ impl Doc<'_> {
         let candidates = |from: usize, to: usize| {
             self.hits_in(from, to)
                 .iter()
-                .filter(|h| giver(h.cue) && !self.owned_by_other(i, h) && !self.after_preposition(h))
+                .filter(|h| {
+                    giver(h.cue)
+                        && !self.owned_by_other(i, h)
+                        && !self.after_preposition(h)
+                        && !self.receiving_verb_after(h)
+                })
                 .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
                 .min_by_key(|(_, d)| *d)
         };
@@ -912,7 +921,7 @@ impl Doc<'_> {
             return found(&h, Rule::NearestGiver, explain);
         }
         // Then the paragraph's nearest giver, then the headline's first.
-        let giving = |h: &Hit| giver(h.cue) && !self.after_preposition(h);
+        let giving = |h: &Hit| giver(h.cue) && !self.after_preposition(h) && !self.receiving_verb_after(h);
         let beyond = self.places(i, Headline::Always).skip(1).find_map(|(place, from, to)| match place {
             Place::Headline => {
                 self.hits_in(from, to).iter().find(|h| sure_giver(h.cue) && giving(h)).map(|h| (*h, place))
@@ -922,7 +931,7 @@ impl Doc<'_> {
         if let Some((h, place)) = beyond {
             return found(&h, place.rule(), explain);
         }
-        if let Some((name, h)) = self.most_named(|h| sure_giver(h.cue)) {
+        if let Some((name, h)) = self.most_named(|h| sure_giver(h.cue) && !self.receiving_verb_after(h)) {
             explain.push(self.why("donor", name.clone(), Some(&h), Rule::GiverNamedMost));
             return Some(name);
         }
@@ -1041,9 +1050,22 @@ impl Doc<'_> {
         let Cue::Actor(a) = h.cue else { return false };
         match self.lex.actor(a).role {
             Role::Recipient => true,
-            Role::Giver | Role::Neither => false,
-            Role::Either => self.word_before_is_one_of(h, &self.lex.file.roles.receiver_before),
+            Role::Neither => false,
+            Role::Giver => self.receiving_verb_after(h),
+            Role::Either => {
+                self.word_before_is_one_of(h, &self.lex.file.roles.receiver_before) || self.receiving_verb_after(h)
+            }
         }
+    }
+
+    /// True when a verb of `roles.receiver_after` follows the actor: the
+    /// subject of "will receive" is no giver, whatever else it does elsewhere.
+    fn receiving_verb_after(&self, h: &Hit) -> bool {
+        let after = self.text[h.end..].trim_start();
+        self.lex.file.roles.receiver_after.iter().any(|verb| {
+            after.get(..verb.len()).is_some_and(|w| w.eq_ignore_ascii_case(verb))
+                && after[verb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
     }
 
     /// "for Israel, Ukraine and Taiwan": recipients named in one list, the

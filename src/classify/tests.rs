@@ -356,6 +356,16 @@ fn the_gazetteer_names_every_country_in_three_languages() {
         ("Le Japon verse 3 millions d'euros pour Haïti.", ("Japan", "Haiti")),
         // The lexicon's own actor gains the gazetteer's German name.
         ("Deutschland gibt 2 Milliarden Euro an die Ukraine.", ("Germany", "Ukraine")),
+        // The subject of a receiving verb receives, and gives nothing.
+        (
+            "Pakistan can draw about $1 billion at once after the IMF approved the review.",
+            ("International Monetary Fund", "Pakistan"),
+        ),
+        (
+            "Le Sénégal va recevoir 279 millions de dollars : le conseil d'administration du FMI a donné son accord.",
+            ("International Monetary Fund", "Senegal"),
+        ),
+        ("Der Sudan erhält 50 Millionen Euro, teilte die Weltbank mit.", ("World Bank", "Sudan")),
     ];
     let mut failures = Vec::new();
     for (text, (donor, recipient)) in cases {

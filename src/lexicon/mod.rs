@@ -174,6 +174,10 @@ pub struct Roles {
     /// is either: "aid to Sudan", "für den Sudan", "pour Haïti".
     #[serde(default)]
     pub receiver_before: Vec<String>,
+    /// Verbs right after an actor that make it the receiver, whatever its
+    /// role: "Senegal will receive", "Pakistan can draw", "der Sudan erhält".
+    #[serde(default)]
+    pub receiver_after: Vec<String>,
     /// Articles that may stand between such a word and the actor.
     #[serde(default)]
     pub articles: Vec<String>,
