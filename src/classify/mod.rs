@@ -1061,11 +1061,7 @@ impl Doc<'_> {
     /// True when a verb of `roles.receiver_after` follows the actor: the
     /// subject of "will receive" is no giver, whatever else it does elsewhere.
     fn receiving_verb_after(&self, h: &Hit) -> bool {
-        let after = self.text[h.end..].trim_start();
-        self.lex.file.roles.receiver_after.iter().any(|verb| {
-            after.get(..verb.len()).is_some_and(|w| w.eq_ignore_ascii_case(verb))
-                && after[verb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        })
+        self.lex.starts_with_receiving_verb(self.text[h.end..].trim_start())
     }
 
     /// "for Israel, Ukraine and Taiwan": recipients named in one list, the

@@ -306,9 +306,24 @@ pub struct Lexicon {
     research: Option<(AhoCorasick, Vec<(usize, String)>)>,
     /// The actor a group of givers is reported as (`roles.group`).
     pub giver_group: Option<usize>,
+    /// The first bytes, lower-cased, of `roles.receiver_after`: most words
+    /// after an actor start with none of them, and are skipped at once.
+    receiver_after_initials: [bool; 256],
 }
 
 impl Lexicon {
+    /// True when `text` starts with a verb of `roles.receiver_after`, as a whole word.
+    pub fn starts_with_receiving_verb(&self, text: &str) -> bool {
+        let Some(&first) = text.as_bytes().first() else { return false };
+        if !self.receiver_after_initials[usize::from(first.to_ascii_lowercase())] {
+            return false;
+        }
+        self.file.roles.receiver_after.iter().any(|verb| {
+            text.get(..verb.len()).is_some_and(|w| w.eq_ignore_ascii_case(verb))
+                && text[verb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
     /// The lexicon shipped with the binary.
     pub fn default_lexicon() -> &'static Lexicon {
         static DEFAULT: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
@@ -454,7 +469,13 @@ impl Lexicon {
                 .map_err(|e| LexiconError(format!("{name}: {e}")))?;
             Some((ac, research_names))
         };
-        Ok(Lexicon { file, automaton, patterns, pattern_text, research, giver_group })
+        let mut receiver_after_initials = [false; 256];
+        for verb in &file.roles.receiver_after {
+            if let Some(&b) = verb.as_bytes().first() {
+                receiver_after_initials[usize::from(b.to_ascii_lowercase())] = true;
+            }
+        }
+        Ok(Lexicon { file, automaton, patterns, pattern_text, research, giver_group, receiver_after_initials })
     }
 
     /// Every cue in `text[from..to]`, in order, whole words only, the case
