@@ -1,5 +1,7 @@
 //! Every country as an actor, from the `keshvar` crate: its English short
-//! name, its German and French names, and its demonym. The subject lexicon
+//! name, its German and French names, and its demonym; and its capital,
+//! which news uses for its government ("Washington", "Islamabad"), from the
+//! `iso-rs` crate (MIT, built on the REST Countries data). The subject lexicon
 //! adds to it and overrides it: a country the lexicon already names keeps
 //! the lexicon's name and role and gains the gazetteer's names as aliases.
 
@@ -7,6 +9,22 @@ use super::{Actor, Role};
 
 /// The languages whose names of a country are read as its aliases.
 const LANGUAGES: [&str; 2] = ["de", "fr"];
+
+/// Countries smaller than this keep their capital out of the gazetteer:
+/// few reports use it for the government, and many such capitals are also
+/// people's names or words ("Hamilton", "Victoria", "Male").
+const CAPITAL_MIN_POPULATION: u64 = 1_000_000;
+
+/// The capital a reporter names for the country's government: the city's
+/// name without its district ("Washington, D.C." is "Washington").
+fn capital_of(country: &keshvar::Country) -> Option<&'static str> {
+    if country.maybe_population().is_none_or(|p| p < CAPITAL_MIN_POPULATION) {
+        return None;
+    }
+    let code = country.alpha2().to_string();
+    let capital = iso_rs::Country::from_alpha_2(&code)?.first()?.capital?;
+    capital.split(',').next().map(str::trim).filter(|c| !c.is_empty())
+}
 
 /// Adds every country to `actors`, or its names to the actor that is it.
 pub(super) fn add_countries(actors: &mut Vec<Actor>) {
@@ -31,6 +49,7 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>) {
         if let Some(demonym) = country.maybe_nationality() {
             aliases.push(demonym.to_string());
         }
+        aliases.extend(capital_of(&country).map(str::to_string));
         // A name with a bracket or a comma is a register's, not a reporter's.
         aliases.retain(|a| !a.is_empty() && !a.contains(['(', ')', ',']));
         let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.iter().any(|x| x == n)));
