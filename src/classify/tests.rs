@@ -356,6 +356,12 @@ fn the_gazetteer_names_every_country_in_three_languages() {
         ("Le Japon verse 3 millions d'euros pour Haïti.", ("Japan", "Haiti")),
         // The lexicon's own actor gains the gazetteer's German name.
         ("Deutschland gibt 2 Milliarden Euro an die Ukraine.", ("Germany", "Ukraine")),
+        // International bodies, with no lexicon entry.
+        ("The Asian Development Bank approved $500 million for Pakistan.", ("Asian Development Bank", "Pakistan")),
+        (
+            "Germany gave €10 million to UNHCR.",
+            ("Germany", "United Nations Office of the High Commissioner for Refugees"),
+        ),
         // A capital stands for its government.
         ("Washington gave $5 billion to Islamabad.", ("United States", "Pakistan")),
         // The subject of a receiving verb receives, and gives nothing.

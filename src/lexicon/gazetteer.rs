@@ -5,7 +5,8 @@
 //! adds to it and overrides it: a country the lexicon already names keeps
 //! the lexicon's name and role and gains the gazetteer's names as aliases.
 
-use super::{Actor, Role};
+use super::{Actor, Role, Source};
+use crate::labels::SourceKind;
 
 /// The languages whose names of a country are read as its aliases.
 const LANGUAGES: [&str; 2] = ["de", "fr"];
@@ -65,5 +66,79 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>) {
             }),
             None => {}
         }
+    }
+}
+
+/// The international bodies (`data/bodies.csv`, made by
+/// `scripts/make-bodies.py` from the OECD DAC channel codes that the
+/// `oda_data` package ships, MIT licence): a name and its acronyms a line.
+const BODIES_CSV: &str = include_str!("../../data/bodies.csv");
+
+/// Adds every international body as an actor that may give or receive (the
+/// World Bank lends; UNRWA is given to), and as a source of kind agency.
+/// The lexicon's own actors and sources keep their names and gain the
+/// body's; a name already taken keeps its first owner.
+pub(super) fn add_bodies(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(BODIES_CSV.as_bytes());
+    let mut taken_by_actor: std::collections::HashSet<String> =
+        actors.iter().flat_map(|a| a.aliases.iter().chain(std::iter::once(&a.name))).cloned().collect();
+    let mut taken_by_source: std::collections::HashSet<String> =
+        sources.iter().flat_map(|s| s.aliases.iter().chain(std::iter::once(&s.name))).cloned().collect();
+    // The file is the project's own, checked by a test: a bad line is skipped.
+    for record in reader.records().flatten() {
+        let (Some(name), Some(acronyms)) = (record.get(0), record.get(1)) else { continue };
+        let names: Vec<String> = std::iter::once(name).chain(acronyms.split_whitespace()).map(str::to_string).collect();
+        let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.contains(n)));
+        let new_names: Vec<String> = names.iter().filter(|n| taken_by_actor.insert((*n).clone())).cloned().collect();
+        match known {
+            Some(at) => actors[at].aliases.extend(new_names),
+            None if !new_names.is_empty() => actors.push(Actor {
+                name: name.to_string(),
+                role: Role::Either,
+                government: None,
+                usual_category: None,
+                aliases: new_names,
+            }),
+            None => {}
+        }
+        let known = sources.iter().position(|s| names.iter().any(|n| s.name == *n || s.aliases.contains(n)));
+        let new_names: Vec<String> = names.iter().filter(|n| taken_by_source.insert((*n).clone())).cloned().collect();
+        match known {
+            Some(at) => sources[at].aliases.extend(new_names),
+            None if !new_names.is_empty() => {
+                sources.push(Source { name: name.to_string(), kind: SourceKind::Agency, aliases: new_names })
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_body_reads_with_its_acronyms() {
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(BODIES_CSV.as_bytes());
+        let mut seen = std::collections::HashSet::new();
+        let mut n = 0;
+        for record in reader.records() {
+            let record = record.expect("bodies.csv reads as CSV");
+            assert_eq!(record.len(), 2, "{record:?}");
+            let name = &record[0];
+            assert!(!name.is_empty() && name.trim() == name, "{record:?}");
+            for acronym in record[1].split_whitespace() {
+                assert!(acronym.len() >= 3, "{record:?}");
+                assert!(seen.insert(acronym.to_string()), "{acronym} names two bodies");
+            }
+            n += 1;
+        }
+        assert!(n > 200, "only {n} bodies");
+        let (mut actors, mut sources) = (Vec::new(), Vec::new());
+        add_bodies(&mut actors, &mut sources);
+        let unhcr = actors.iter().find(|a| a.aliases.iter().any(|x| x == "UNHCR")).expect("UNHCR");
+        assert_eq!(unhcr.name, "United Nations Office of the High Commissioner for Refugees");
+        assert_eq!(unhcr.role, Role::Either);
+        assert!(sources.iter().any(|s| s.name == "Islamic Development Bank" && s.kind == SourceKind::Agency));
     }
 }

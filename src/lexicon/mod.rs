@@ -80,6 +80,10 @@ pub struct Gazetteer {
     /// Every country, with its English, German and French names and its demonym.
     #[serde(default)]
     pub countries: bool,
+    /// The international bodies: UN agencies, the World Bank and the IMF,
+    /// EU institutions, regional development banks, international NGOs.
+    #[serde(default)]
+    pub bodies: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -338,6 +342,9 @@ impl Lexicon {
             toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
         if file.gazetteer.countries {
             gazetteer::add_countries(&mut file.actors);
+        }
+        if file.gazetteer.bodies {
+            gazetteer::add_bodies(&mut file.actors, &mut file.sources);
         }
         // Looked for in lower-cased text.
         for w in &mut file.attribution.research_words {
