@@ -543,7 +543,7 @@ impl Doc<'_> {
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
         let undecided = explain.iter().any(|w| {
-            w.label == "category" && (w.rule == Rule::NoCue || w.value == "total" && w.rule == Rule::NearestCue)
+            w.label == "category" && (w.rule == Rule::NoCue || category == Category::Total && w.rule == Rule::NearestCue)
         });
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
