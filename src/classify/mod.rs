@@ -325,6 +325,11 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
 /// The most bytes between an amount and its conversion: " (roughly " fits.
 const CONVERSION_GAP: usize = 24;
 
+/// Bytes between a country and a title of its officials for the two to be
+/// one speaker: "Pakistan's Prime Minister's Office", "le gouvernement du
+/// Japon", "le ministre français des Armées".
+const OFFICIAL_REACH: usize = 16;
+
 /// The currency a package's size is read in when an article gives it in
 /// several: the one the ledger converts every figure into (`amount_usd`),
 /// and the one news converts other currencies into in brackets.
@@ -543,7 +548,8 @@ impl Doc<'_> {
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
         let undecided = explain.iter().any(|w| {
-            w.label == "category" && (w.rule == Rule::NoCue || category == Category::Total && w.rule == Rule::NearestCue)
+            w.label == "category"
+                && (w.rule == Rule::NoCue || category == Category::Total && w.rule == Rule::NearestCue)
         });
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
@@ -1158,9 +1164,41 @@ impl Doc<'_> {
         // dependent on aid, said …"; not "support for Ukraine finds".
         for h in self.hits_in(from, to) {
             let Cue::Actor(a) = h.cue else { continue };
-            let Some(gov) = &self.lex.actor(a).government else { continue };
+            let actor = self.lex.actor(a);
+            let Some(gov) = actor.government.as_ref().or(actor.officials_speak_as.as_ref()) else { continue };
             let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
-            if self.after_preposition(h) {
+            // "Pakistan's Prime Minister's Office said", "the government of
+            // Japan announced", "laut der Schweizer Regierung": the country
+            // beside a title speaks when an attribution binds to the two.
+            let title = near(h.start.saturating_sub(OFFICIAL_REACH), h.end + OFFICIAL_REACH)
+                .iter()
+                .find(|t| {
+                    t.cue == Cue::Official && {
+                        let gap = if t.end <= h.start {
+                            self.gap_text(t.end, h.start)
+                        } else {
+                            self.gap_text(h.end, t.start)
+                        };
+                        gap.len() <= OFFICIAL_REACH
+                            && !gap.contains(['.', ';', ',', '"', '“'])
+                            && !self.after_preposition(h)
+                    }
+                })
+                .copied();
+            if let Some(t) = title {
+                let speaker = Hit { start: t.start.min(h.start), end: t.end.max(h.end), cue: h.cue };
+                let introduced = near(speaker.start.saturating_sub(24), speaker.start).iter().any(|a| {
+                    a.cue == Cue::AttributionBefore && a.end <= speaker.start && {
+                        let gap = self.gap_text(a.end, speaker.start);
+                        gap.split_whitespace().count() <= 2 && !gap.contains([',', '.'])
+                    }
+                });
+                if introduced || attr_after(&speaker, 60) {
+                    out.push((*h, s, 2));
+                    continue;
+                }
+            }
+            if actor.government.is_none() || self.after_preposition(h) {
                 continue;
             }
             let rest = self.gap_text(h.end, floor_char(self.text, to.min(h.end + 120)));

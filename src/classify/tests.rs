@@ -96,6 +96,15 @@ fn statuses() {
             ("Ukraine received a €1.5 billion loan from the EU.", "€1.5 billion", "disbursed"),
             ("He keeps claiming US aid amounts to $350 billion.", "$350 billion", "unknown"),
             ("Russia's $300 billion in frozen assets sit in Europe.", "$300 billion", "unknown"),
+            // German and French verbs, and the English forms of a deal.
+            ("Der Bundestag hat 8 Milliarden Euro für die Ukraine bewilligt.", "8 Milliarden Euro", "approved"),
+            ("Berlin hat der Ukraine 500 Millionen Euro zugesagt.", "500 Millionen Euro", "pledged"),
+            ("Die Schweiz hat bislang drei Milliarden Franken ausgegeben.", "drei Milliarden Franken", "disbursed"),
+            ("La France a versé 300 millions d'euros à l'Ukraine.", "300 millions d'euros", "disbursed"),
+            ("Le FMI a approuvé un décaissement de 275 millions de dollars.", "275 millions de dollars", "approved"),
+            ("Le Japon a promis 100 millions de dollars au Soudan.", "100 millions de dollars", "pledged"),
+            ("EU leaders reached a consensus on a €50 billion package for Ukraine.", "€50 billion", "approved"),
+            ("Ukraine urgently needs €34 billion in Western aid this year.", "€34 billion", "requested"),
         ],
         |c| c.status.to_string(),
     );
@@ -191,6 +200,19 @@ fn sources() {
                 "World Bank",
             ),
             ("Sources say the team is preparing $800 mln in aid for Ukraine.", "$800 mln", "Unnamed sources"),
+            // A country beside a title of its officials speaks as its government.
+            (
+                "Pakistan's Prime Minister's Office announced that the IMF approved a $7 billion loan.",
+                "$7 billion",
+                "Government of Pakistan",
+            ),
+            (
+                "Selon le gouvernement du Japon, l'aide atteint 300 millions de dollars.",
+                "300 millions de dollars",
+                "Government of Japan",
+            ),
+            // The country's name alone is no speaker.
+            ("Japan will give $300 million to Senegal.", "$300 million", "null"),
             // …or stated by the outlet in its own voice.
             ("Ukraine received $5 billion in aid last year.", "$5 billion", "null"),
             // Attribution holds through the paragraph.

@@ -28,7 +28,7 @@ fn capital_of(country: &keshvar::Country) -> Option<&'static str> {
 }
 
 /// Adds every country to `actors`, or its names to the actor that is it.
-pub(super) fn add_countries(actors: &mut Vec<Actor>) {
+pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
     // A name already taken (by the lexicon, by a country before, or twice in
     // one country's list) keeps its first owner: "American" is the United
     // States', not its islands'.
@@ -56,14 +56,40 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>) {
         let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.iter().any(|x| x == n)));
         aliases.retain(|a| taken.insert(a.clone()));
         match known {
-            Some(at) => actors[at].aliases.extend(aliases),
-            None if !aliases.is_empty() => actors.push(Actor {
-                name: aliases[0].clone(),
-                role: Role::Either,
-                government: None,
-                usual_category: None,
-                aliases,
-            }),
+            Some(at) => {
+                actors[at].aliases.extend(aliases);
+                if actors[at].government.is_none() && actors[at].role != Role::Neither {
+                    let government = format!("Government of {}", actors[at].name);
+                    if !sources.iter().any(|s| s.name == government) {
+                        sources.push(Source {
+                            name: government.clone(),
+                            kind: SourceKind::Government,
+                            aliases: vec![government.clone()],
+                        });
+                    }
+                    actors[at].officials_speak_as = Some(government);
+                }
+            }
+            None if !aliases.is_empty() => {
+                // It speaks as its government, a source like any other:
+                // "Government of Pakistan", as a reader names it.
+                let government = format!("Government of {}", aliases[0]);
+                if !sources.iter().any(|s| s.name == government) {
+                    sources.push(Source {
+                        name: government.clone(),
+                        kind: SourceKind::Government,
+                        aliases: vec![government.clone()],
+                    });
+                }
+                actors.push(Actor {
+                    name: aliases[0].clone(),
+                    role: Role::Either,
+                    government: None,
+                    usual_category: None,
+                    aliases,
+                    officials_speak_as: Some(government),
+                })
+            }
             None => {}
         }
     }
@@ -98,6 +124,7 @@ pub(super) fn add_bodies(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
                 government: None,
                 usual_category: None,
                 aliases: new_names,
+                officials_speak_as: None,
             }),
             None => {}
         }

@@ -37,6 +37,12 @@ pub struct Actor {
     #[serde(default)]
     pub usual_category: Option<Category>,
     pub aliases: Vec<String>,
+    /// The source its officials speak as when no `government` is given: a
+    /// gazetteer country's "Government of …". Only a title beside the name
+    /// makes it speak ("Pakistan's Prime Minister's Office said"); the name
+    /// alone stays the place or the party.
+    #[serde(skip)]
+    pub officials_speak_as: Option<String>,
 }
 
 /// The part an actor plays in the figures it is named with.
@@ -109,6 +115,11 @@ pub struct Attribution {
     /// heavily dependent on aid, said …".
     #[serde(default)]
     pub speaking: Vec<String>,
+    /// Titles of a government's people and offices ("prime minister",
+    /// "Regierung", "ministre"): a country named beside one speaks as its
+    /// government.
+    #[serde(default)]
+    pub officials: Vec<String>,
     /// Words near a research body's name that say the article draws on its
     /// numbers without a verb: "tracker", "study", "Studie", "étude" (any case).
     #[serde(default)]
@@ -274,6 +285,8 @@ pub enum Cue {
     Perfect,
     /// What makes a law whole ("Congress", "signed into law").
     WholeLegislature,
+    /// A title of a government's people or offices ("prime minister").
+    Official,
 }
 
 /// A cue found in the text: byte offsets and what it means.
@@ -341,7 +354,7 @@ impl Lexicon {
         let mut file: LexiconFile =
             toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
         if file.gazetteer.countries {
-            gazetteer::add_countries(&mut file.actors);
+            gazetteer::add_countries(&mut file.actors, &mut file.sources);
         }
         if file.gazetteer.bodies {
             gazetteer::add_bodies(&mut file.actors, &mut file.sources);
@@ -413,6 +426,9 @@ impl Lexicon {
         }
         for p in &file.attribution.carry {
             add(p, Cue::AttributionCarry);
+        }
+        for p in &file.attribution.officials {
+            add(p, Cue::Official);
         }
         for p in &file.subject.start_phrases {
             add(p, Cue::SubjectStart);
@@ -580,6 +596,7 @@ fn group(c: Cue) -> u8 {
         Cue::Aggregate => 8,
         Cue::RunningTotal => 9,
         Cue::Perfect => 10,
+        Cue::Official => 11,
         Cue::Chamber | Cue::WholeLegislature => 7,
     }
 }
