@@ -39,8 +39,11 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
         // The register's short name and the first of its other names, the
         // English one in common use ("Bolivia", "Iran"); the rest of that list
         // is in other languages.
-        let mut names: Vec<&str> = vec![english];
-        names.extend(country.unofficial_name_list().first().copied().filter(|n| n.is_ascii()));
+        // The common name comes first: it is the actor's name, the one a
+        // reader knows ("Syria", not "Syrian Arab Republic").
+        let common = country.unofficial_name_list().first().copied().filter(|n| n.is_ascii() && *n != english);
+        let mut names: Vec<&str> = common.into_iter().collect();
+        names.push(english);
         let mut aliases: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         for lang in LANGUAGES {
             if let Some(t) = country.translations().get(lang) {
