@@ -1383,8 +1383,9 @@ impl Doc<'_> {
     /// body; a lead, then a quote), or in two currencies ("120 billion
     /// dirhams ($11.7 billion)"), means one quantity: every statement of it
     /// takes what the first says of kind, stage, giver and receiver, so that
-    /// they fall in one metric. Where the first says nothing (an unknown
-    /// status, no giver), the statement that says most often fills it in.
+    /// they fall in one metric. Where the first says nothing (no giver), the
+    /// statement that says most often fills it in; the stage is the one most
+    /// statements give.
     /// The size a package is known by is the one in the reference currency
     /// where the article gives it, so that other outlets' reports of the
     /// same package in dollars fall beside it. The source stays each
@@ -1393,10 +1394,9 @@ impl Doc<'_> {
         let statements = self.statements_of_one_figure();
         for all in statements.iter().filter(|g| g.len() > 1) {
             let first = all[0];
-            let status = match out[first].status {
-                Status::Unknown => most_often(all.iter().map(|&k| out[k].status).filter(|s| *s != Status::Unknown)),
-                known => Some(known),
-            };
+            // The stage most statements give, ties to the first: a headline's
+            // "pledge" gives way to the body's "committed" twice over.
+            let status = most_often(all.iter().map(|&k| out[k].status).filter(|s| *s != Status::Unknown));
             // A figure the first statement finds is no aid has no giver or receiver to fill in.
             let not_aid = out[first].explain.iter().any(|w| w.rule == Rule::NotAid);
             let fill = |pick: fn(&Context) -> Option<String>| {
@@ -1459,8 +1459,11 @@ impl Doc<'_> {
         let mut group: Vec<usize> = (0..n).collect();
         let same = |a: &Money, b: &Money| a.value == b.value && a.value_max == b.value_max && a.currency == b.currency;
         for k in 0..n {
-            let earlier = self.converts(k).or_else(|| (0..k).find(|&j| same(&self.mentions[j], &self.mentions[k])));
-            if let Some(j) = earlier {
+            // Both links count: "$12 billion" may convert the dirhams before
+            // it and repeat the headline's "$12 bln".
+            let converted = self.converts(k);
+            let repeated = (0..k).find(|&j| same(&self.mentions[j], &self.mentions[k]));
+            for j in converted.into_iter().chain(repeated) {
                 let (into, from) = (group[j].min(group[k]), group[j].max(group[k]));
                 for g in group.iter_mut().filter(|g| **g == from) {
                     *g = into;
