@@ -783,6 +783,24 @@ impl Doc<'_> {
                 let rule = if place == Place::Sentence { Rule::OneChamberOnly } else { place.rule() };
                 return Some((Status::Pending, hit, rule));
             }
+            // "… The $26.4 billion bill passed 366-58": a vote whose sentence
+            // names no chamber is the chamber's the paragraph or the headline
+            // names, and leaves the law as pending as that one's did.
+            let names_legislature = |a: usize, b: usize| {
+                self.hits_in(a, b).iter().any(|h| matches!(h.cue, Cue::Chamber | Cue::WholeLegislature))
+            };
+            let vote = self
+                .text
+                .get(hit.start..hit.end)
+                .is_some_and(|w| self.lex.file.legislature.votes.iter().any(|v| v.eq_ignore_ascii_case(w)));
+            if label == Status::Approved
+                && vote
+                && place == Place::Sentence
+                && !names_legislature(from, to)
+                && self.places(i, Headline::Always).skip(1).any(|(_, a, b)| self.one_chamber(a, b))
+            {
+                return Some((Status::Pending, hit, Rule::OneChamberOnly));
+            }
             Some((label, hit, place.rule()))
         });
         if let Some((label, hit, rule)) = found {

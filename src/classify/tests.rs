@@ -83,6 +83,17 @@ fn statuses() {
         &[
             ("Another $60 billion for Ukraine is stalled in Congress.", "$60 billion", "pending"),
             ("The House passed $61 billion in aid for Ukraine.", "$61 billion", "pending"),
+            // A vote takes the chamber its paragraph names.
+            (
+                "The House voted on four bills on Saturday. The $26 billion bill for Israel passed 366-58.",
+                "$26 billion",
+                "pending",
+            ),
+            (
+                "The House and the Senate met in Congress. The $26 billion bill for Israel passed 366-58.",
+                "$26 billion",
+                "approved",
+            ),
             ("It exceeds the $33 billion requested by the president.", "$33 billion", "requested"),
             ("The White House is preparing about $800 million in aid for Ukraine.", "$800 million", "proposed"),
             ("Congress approved $40 billion for Ukraine.", "$40 billion", "approved"),

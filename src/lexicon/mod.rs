@@ -135,6 +135,10 @@ pub struct Legislature {
     pub chambers: Vec<String>,
     #[serde(default)]
     pub whole: Vec<String>,
+    /// The verbs of a chamber's vote ("passed", "adopted"): a vote whose
+    /// sentence names no chamber is the chamber's named before it.
+    #[serde(default)]
+    pub votes: Vec<String>,
 }
 
 /// Words that say what a figure measures over time.
