@@ -389,6 +389,8 @@ fn the_gazetteer_names_every_country_in_three_languages() {
         ("Le Japon verse 3 millions d'euros pour Haïti.", ("Japan", "Haiti")),
         // The lexicon's own actor gains the gazetteer's German name.
         ("Deutschland gibt 2 Milliarden Euro an die Ukraine.", ("Germany", "Ukraine")),
+        // The German genitive of a country's name.
+        ("Japans Beitrag von 300 Millionen Euro geht an die Ukraine.", ("Japan", "Ukraine")),
         // International bodies, with no lexicon entry.
         ("The Asian Development Bank approved $500 million for Pakistan.", ("Asian Development Bank", "Pakistan")),
         (

@@ -9,7 +9,10 @@ use super::{Actor, Role, Source};
 use crate::labels::SourceKind;
 
 /// The languages whose names of a country are read as its aliases.
-const LANGUAGES: [&str; 2] = ["de", "fr"];
+const LANGUAGES: [&str; 2] = [GERMAN, "fr"];
+
+/// German, whose names of countries also take a genitive -s.
+const GERMAN: &str = "de";
 
 /// Countries smaller than this keep their capital out of the gazetteer:
 /// few reports use it for the government, and many such capitals are also
@@ -48,6 +51,11 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
         for lang in LANGUAGES {
             if let Some(t) = country.translations().get(lang) {
                 aliases.push(t.to_string());
+                // German names a country's own in the genitive with an -s
+                // ("Deutschlands Hilfe", "Japans Beitrag"), save after a hiss.
+                if lang == GERMAN && !t.ends_with(['s', 'x', 'z', 'ß']) {
+                    aliases.push(format!("{t}s"));
+                }
             }
         }
         if let Some(demonym) = country.maybe_nationality() {
