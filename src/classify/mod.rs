@@ -279,6 +279,9 @@ struct Doc<'a> {
     /// Per mention, the sentences before its own in its paragraph, found
     /// when a label first needs them.
     paragraphs: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
+    /// Where the actors followed by a receiving verb start, worked out once
+    /// per article (mostly none): every label asks of every actor it meets.
+    receiving_actors: Vec<usize>,
 }
 
 /// Labels every mention of one article.
@@ -305,7 +308,14 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         last_scope: std::cell::RefCell::new(None),
         conversions: Vec::new(),
         paragraphs: Vec::new(),
+        receiving_actors: Vec::new(),
     };
+    doc.receiving_actors = doc
+        .hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::Actor(_)) && lex.starts_with_receiving_verb(text[h.end..].trim_start()))
+        .map(|h| h.start)
+        .collect();
     doc.conversions = doc.find_conversions();
     doc.groups = doc.giver_groups();
     doc.attributions = doc.attributed_in(0, text.len());
@@ -1085,7 +1095,7 @@ impl Doc<'_> {
     /// True when a verb of `roles.receiver_after` follows the actor: the
     /// subject of "will receive" is no giver, whatever else it does elsewhere.
     fn receiving_verb_after(&self, h: &Hit) -> bool {
-        self.lex.starts_with_receiving_verb(self.text[h.end..].trim_start())
+        !self.receiving_actors.is_empty() && self.receiving_actors.binary_search(&h.start).is_ok()
     }
 
     /// "for Israel, Ukraine and Taiwan": recipients named in one list, the
