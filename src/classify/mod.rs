@@ -1368,7 +1368,12 @@ impl Doc<'_> {
                 let between = &self.text[self.mentions[prev].byte_end..self.mentions[i].byte_start];
                 let words = between.trim().trim_start_matches(['(', ';', ',']).trim();
                 let short = words.is_empty() || self.lex.file.conversion.approximately.iter().any(|w| w == words);
-                (between.len() <= CONVERSION_GAP && between.contains(['(', ';']) && short)
+                // "$37.3 billion, or €34.45 billion": a comma and "or" convert
+                // too, when the currency changes.
+                let or_after_comma = between.trim_start().starts_with(',')
+                    && self.lex.file.joining.or.iter().any(|w| w == words)
+                    && self.mentions[prev].currency != self.mentions[i].currency;
+                (between.len() <= CONVERSION_GAP && (between.contains(['(', ';']) && short || or_after_comma))
                     .then(|| out[prev].unwrap_or(prev))
             });
             out.push(root);

@@ -262,6 +262,11 @@ fn conversions_share_the_labels_of_what_they_convert() {
     let (a, b) = (&got[0].1, &got[1].1);
     assert_eq!((a.category, a.status, &a.donor), (b.category, b.status, &b.donor));
     assert_eq!(a.metric, b.metric);
+    // A comma and "or" convert when the currency changes, not between two figures of one currency.
+    let or = labels("The EU pledged $37 billion, or €34 billion, in aid for Ukraine this year.");
+    assert_eq!(or[0].1.metric, or[1].1.metric);
+    let two = labels("The EU pledged $37 billion, or $34 billion after fees, for Ukraine.");
+    assert_ne!(two[0].1.metric.scope, two[1].1.metric.scope);
 }
 
 #[test]
