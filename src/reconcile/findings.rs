@@ -72,8 +72,12 @@ pub enum Detail<'a> {
     CurrencyMislabel,
     /// The related figure is the nearest one that names a source.
     Unsourced,
-    /// The related figure is the package in its earlier class.
-    Transition,
+    /// The related figure is the package in its earlier class; the two
+    /// classes, from the earlier to the later.
+    Transition {
+        from: StatusClass,
+        to: StatusClass,
+    },
     /// The outlet; its figures off consensus, of those compared, and the
     /// same for every other outlet together.
     OutlierOutlet {
@@ -177,11 +181,6 @@ impl<'a> Finding<'a> {
     }
 }
 
-/// The status class of a metric as the ledger writes it.
-fn class_of(metric: &str) -> StatusClass {
-    MetricKey::parse(metric).map_or(StatusClass::Unknown, |k| k.class)
-}
-
 fn date_or_undated(d: Option<NaiveDate>) -> String {
     d.map(|d| format!("on {d}")).unwrap_or_else(|| "(undated)".into())
 }
@@ -214,15 +213,15 @@ impl fmt::Display for Finding<'_> {
                 "no source named; others of this metric cite {}",
                 related.and_then(|r| r.source).unwrap_or("a source")
             ),
-            Detail::Transition => match (related, self.figure) {
+            Detail::Transition { from: from_class, to: to_class } => match (related, self.figure) {
                 (Some(from), Some(to)) => write!(
                     out,
                     "{} {} {} {} → {} {} {} {}",
-                    class_of(from.metric),
+                    from_class,
                     from.amount.normalize(),
                     from.currency,
                     date_or_undated(from.published),
-                    class_of(to.metric),
+                    to_class,
                     to.amount.normalize(),
                     to.currency,
                     date_or_undated(to.published),
@@ -388,14 +387,6 @@ impl Default for Settings {
     }
 }
 
-/// A metric with an unknown donor, recipient or status lumps together
-/// figures that need not measure the same thing; comparing them would only
-/// make noise, so the checks leave them out (they stay in the ledger and on
-/// the timeline).
-fn reconcilable(metric: &str) -> bool {
-    MetricKey::parse(metric).is_some_and(|k| k.is_whole())
-}
-
 /// Findings of one metric, each with the index of its row on the
 /// metric's timeline: listing them in timeline order is then a sort of
 /// small numbers.
@@ -446,7 +437,7 @@ pub fn findings<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Findi
         // Most figures raise one finding or none: room for one each spares
         // the vector growing (and the memory it would leave behind).
         let mut out = Vec::with_capacity(t.len());
-        if reconcilable(t.metric) {
+        if t.is_reconcilable() {
             let rows: Vec<TimelineRow<'a>> = t.rows().collect();
             disagreements(&rows, &mut out);
             currency_mislabels(&rows, &mut out);
@@ -732,24 +723,24 @@ fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Fo
 fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHashMap<&'a str, Found<'a>> {
     // The metrics of each package, with the stage of their class.
     let keys: Vec<(MetricKey, &'a Timeline<'_>)> =
-        timelines.iter().filter_map(|t| Some((MetricKey::parse(t.metric).filter(MetricKey::is_whole)?, t))).collect();
-    let mut by_package: BTreeMap<_, Vec<(u8, &'a Timeline<'_>)>> = BTreeMap::new();
+        timelines.iter().filter_map(|t| Some((t.key.clone().filter(MetricKey::is_whole)?, t))).collect();
+    let mut by_package: BTreeMap<_, Vec<(u8, StatusClass, &'a Timeline<'_>)>> = BTreeMap::new();
     for (key, t) in &keys {
         if let Some(stage) = key.class.stage() {
-            by_package.entry(key.package()).or_default().push((stage, *t));
+            by_package.entry(key.package()).or_default().push((stage, key.class, *t));
         }
     }
     let close = |a: Decimal, b: Decimal| deviation_pct(a, b).is_some_and(|pct| pct.abs() <= settings.transition_pct);
     let mut out: FxHashMap<&'a str, Found<'a>> = FxHashMap::default();
     // A package reported in one class only never moves.
     for metrics in by_package.values().filter(|m| m.len() > 1) {
-        // (class rank, figure, its row on its metric's timeline)
-        let mut figures: Vec<(u8, &'a Figure<'a>, u32)> = metrics
+        // (class rank, class, figure, its row on its metric's timeline)
+        let mut figures: Vec<(u8, StatusClass, &'a Figure<'a>, u32)> = metrics
             .iter()
-            .flat_map(|(rank, t)| t.figures.iter().enumerate().map(move |(i, f)| (*rank, f, i as u32)))
-            .filter(|(_, f, _)| f.published.is_some() && f.amount_usd.is_some())
+            .flat_map(|(rank, class, t)| t.figures.iter().enumerate().map(move |(i, f)| (*rank, *class, f, i as u32)))
+            .filter(|(_, _, f, _)| f.published.is_some() && f.amount_usd.is_some())
             .collect();
-        figures.sort_by(|a, b| a.1.order().cmp(&b.1.order()));
+        figures.sort_by(|a, b| a.2.order().cmp(&b.2.order()));
         // Each (earlier figure's metric, later metric, rough value) is
         // reported once: at the first figure that makes the move.
         let mut reported: Vec<(&str, &str, Decimal)> = Vec::new();
@@ -757,7 +748,7 @@ fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHash
         // a lower class: skip the search otherwise (the search looks back
         // over the whole package).
         let mut lowest_seen = u8::MAX;
-        for (i, (rank, later, row)) in figures.iter().enumerate() {
+        for (i, (rank, later_class, later, row)) in figures.iter().enumerate() {
             let can_move = lowest_seen < *rank;
             lowest_seen = lowest_seen.min(*rank);
             if !can_move {
@@ -768,10 +759,10 @@ fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHash
                 (Some(a), Some(b)) => a < b && (b - a).num_days() <= settings.transition_days,
                 _ => false,
             };
-            let before = figures[..i].iter().rev().find(|(r, earlier, _)| {
+            let before = figures[..i].iter().rev().find(|(r, _, earlier, _)| {
                 r < rank && within(earlier) && close(later_usd, earlier.amount_usd.unwrap_or_default())
             });
-            let Some((_, earlier, _)) = before else { continue };
+            let Some((_, earlier_class, earlier, _)) = before else { continue };
             let seen = reported
                 .iter()
                 .any(|(from, to, v)| *from == earlier.metric && *to == later.metric && close(later_usd, *v));
@@ -781,7 +772,14 @@ fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHash
             reported.push((earlier.metric, later.metric, later_usd));
             out.entry(later.metric).or_default().push((
                 *row,
-                Finding { related: Some(earlier), ..Finding::about(Kind::Transition, later, Detail::Transition) },
+                Finding {
+                    related: Some(earlier),
+                    ..Finding::about(
+                        Kind::Transition,
+                        later,
+                        Detail::Transition { from: *earlier_class, to: *later_class },
+                    )
+                },
             ));
         }
     }
@@ -795,7 +793,7 @@ fn outlier_outlets<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> Ve
     // name is read once per outlet, not once per figure.
     let tallies: Vec<FxHashMap<u64, (&'a str, usize, usize)>> = timelines
         .par_iter()
-        .filter(|t| reconcilable(t.metric))
+        .filter(|t| t.is_reconcilable())
         .map(|t| {
             let mut tally: FxHashMap<u64, (&'a str, usize, usize)> = FxHashMap::default();
             for (f, (_, agrees)) in t.figures.iter().zip(&t.marks) {

@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 
 use super::figure::{ArticleId, Figure, Figures};
 use super::tolerance::{agree, Interval};
+use crate::labels::MetricKey;
 
 /// The trailing window consensus looks back over, in days, unless told.
 pub const DEFAULT_WINDOW_DAYS: i64 = 45;
@@ -92,6 +93,10 @@ pub struct TimelineRow<'a> {
 #[derive(Debug, Clone)]
 pub struct Timeline<'a> {
     pub metric: &'a str,
+    /// The metric read once as its parts, for the checks that weigh them
+    /// (its status class, whether it is whole); None for a name that is no
+    /// metric this writes.
+    pub key: Option<MetricKey>,
     pub figures: Vec<Figure<'a>>,
     /// Each consensus the metric had: the position of the figure stating
     /// it, its support and the voices in its window.
@@ -102,6 +107,13 @@ pub struct Timeline<'a> {
 }
 
 impl<'a> Timeline<'a> {
+    /// Whether its figures are compared: a metric with an unknown donor,
+    /// recipient or status lumps together figures that need not measure the
+    /// same thing, so the checks leave it out (it stays on the timeline).
+    pub fn is_reconcilable(&self) -> bool {
+        self.key.as_ref().is_some_and(MetricKey::is_whole)
+    }
+
     pub fn len(&self) -> usize {
         self.figures.len()
     }
@@ -306,7 +318,7 @@ pub fn timelines<'a>(figures: impl Into<Figures<'a>>, window_days: i64) -> Vec<T
             }
             let figures = sort_by_date(figures);
             let (agreed, marks) = Sliding::new(&figures, window_days).run();
-            Timeline { metric, figures, agreed, marks }
+            Timeline { metric, key: MetricKey::parse(metric), figures, agreed, marks }
         })
         .collect()
 }
