@@ -789,7 +789,7 @@ impl Doc<'_> {
             let (hit, _) = self.nearest(i, from, to, is_status)?;
             let label = self.status_of(&hit);
             // "The House passed …": one chamber's vote leaves the law pending.
-            if label == Status::Approved && place != Place::Paragraph && self.one_chamber(from, to) {
+            if label == Status::Approved && self.one_chamber(from, to) {
                 let rule = if place == Place::Sentence { Rule::OneChamberOnly } else { place.rule() };
                 return Some((Status::Pending, hit, rule));
             }
@@ -1428,8 +1428,15 @@ impl Doc<'_> {
         for all in statements.iter().filter(|g| g.len() > 1) {
             let first = all[0];
             // The stage most statements give, ties to the first: a headline's
-            // "pledge" gives way to the body's "committed" twice over.
-            let status = most_often(all.iter().map(|&k| out[k].status).filter(|s| *s != Status::Unknown));
+            // "pledge" gives way to the body's "committed" twice over. Only a
+            // stage read from the text votes; the article's usual one fills
+            // in where none is.
+            let read = |k: &usize| {
+                out[*k].status != Status::Unknown
+                    && !out[*k].explain.iter().any(|w| w.label == "status" && w.rule == Rule::ArticlesUsualStatus)
+            };
+            let status = most_often(all.iter().filter(|k| read(k)).map(|&k| out[k].status))
+                .or_else(|| most_often(all.iter().map(|&k| out[k].status).filter(|s| *s != Status::Unknown)));
             // A figure the first statement finds is no aid has no giver or receiver to fill in.
             let not_aid = out[first].explain.iter().any(|w| w.rule == Rule::NotAid);
             let fill = |pick: fn(&Context) -> Option<String>| {

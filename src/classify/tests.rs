@@ -83,6 +83,12 @@ fn statuses() {
         &[
             ("Another $60 billion for Ukraine is stalled in Congress.", "$60 billion", "pending"),
             ("The House passed $61 billion in aid for Ukraine.", "$61 billion", "pending"),
+            // A vote in an earlier sentence of the paragraph by one chamber.
+            (
+                "The House of Representatives adopted the bill on Saturday. It sets aside $26 billion for Israel.",
+                "$26 billion",
+                "pending",
+            ),
             // A vote takes the chamber its paragraph names.
             (
                 "The House voted on four bills on Saturday. The $26 billion bill for Israel passed 366-58.",
