@@ -1424,7 +1424,7 @@ impl Doc<'_> {
     /// same package in dollars fall beside it. The source stays each
     /// statement's own: one outlet may quote two bodies for one figure.
     fn repeats_agree(&self, out: &mut [Context]) {
-        let statements = self.statements_of_one_figure();
+        let statements = self.statements_of_one_figure(out);
         for all in statements.iter().filter(|g| g.len() > 1) {
             let first = all[0];
             // The stage most statements give, ties to the first: a headline's
@@ -1493,8 +1493,19 @@ impl Doc<'_> {
     /// The mentions grouped by the figure they state: the same value, range
     /// and currency, or a conversion of one of them. Each group in text
     /// order, the groups by their first statement.
-    fn statements_of_one_figure(&self) -> Vec<Vec<usize>> {
+    fn statements_of_one_figure(&self, out: &[Context]) -> Vec<Vec<usize>> {
         let n = self.mentions.len();
+        // "$100m from China … $100m from USAID": the same number bound to two
+        // givers ("from", a possessive) is two figures.
+        let own = |c: &Context, label: &str, rules: &[Rule]| {
+            c.explain.iter().find(|w| w.label == label && rules.contains(&w.rule)).map(|w| w.value.clone())
+        };
+        let givers = [Rule::GiverAfterAmount, Rule::Possessive];
+        let apart = |a: &Context, b: &Context| {
+            let differ =
+                |x: Option<Cow<'_, str>>, y: Option<Cow<'_, str>>| matches!((x, y), (Some(x), Some(y)) if x != y);
+            differ(own(a, "donor", &givers), own(b, "donor", &givers))
+        };
         // Each mention's group, by the index of the group's first statement.
         let mut group: Vec<usize> = (0..n).collect();
         let same = |a: &Money, b: &Money| a.value == b.value && a.value_max == b.value_max && a.currency == b.currency;
@@ -1502,7 +1513,7 @@ impl Doc<'_> {
             // Both links count: "$12 billion" may convert the dirhams before
             // it and repeat the headline's "$12 bln".
             let converted = self.converts(k);
-            let repeated = (0..k).find(|&j| same(&self.mentions[j], &self.mentions[k]));
+            let repeated = (0..k).find(|&j| same(&self.mentions[j], &self.mentions[k]) && !apart(&out[j], &out[k]));
             for j in converted.into_iter().chain(repeated) {
                 let (into, from) = (group[j].min(group[k]), group[j].max(group[k]));
                 for g in group.iter_mut().filter(|g| **g == from) {

@@ -442,6 +442,10 @@ fn one_figure_stated_twice_is_one_quantity() {
     let metrics: Vec<String> = all.iter().map(|(_, c)| c.metric.to_string()).collect();
     assert!(metrics.iter().all(|m| *m == metrics[1]), "{metrics:?}");
     assert_eq!(all[2].1.donor.as_deref(), Some("United States"));
+    // The same number from two givers is two figures.
+    let list = labels("Pledges came in: $100m from China, $2bn from the World Bank and $100m from Japan.");
+    let donors: Vec<Option<&str>> = list.iter().map(|(_, c)| c.donor.as_deref()).collect();
+    assert_eq!(donors, [Some("China"), Some("World Bank"), Some("Japan")]);
     // Another figure of the article keeps its own labels.
     let two = labels("Germany pledged €2 billion to Ukraine. France gave €300 million in humanitarian aid.");
     assert_ne!(two[0].1.metric, two[1].1.metric);
