@@ -1207,7 +1207,17 @@ impl Doc<'_> {
                         } else {
                             self.gap_text(h.end, t.start)
                         };
-                        gap.len() <= OFFICIAL_REACH
+                        // A title before the country joins it only through
+                        // "of" and articles ("the government of Japan", "le
+                        // gouvernement du Japon"), not "the embassy in Myanmar".
+                        let joined = t.end > h.start || {
+                            let attribution = &self.lex.file.attribution;
+                            let articles = &self.lex.file.roles.articles;
+                            gap.split_whitespace()
+                                .all(|w| attribution.tally.iter().chain(articles).any(|x| x.eq_ignore_ascii_case(w)))
+                        };
+                        joined
+                            && gap.len() <= OFFICIAL_REACH
                             && !gap.contains(['.', ';', ',', '"', '“'])
                             && !self.after_preposition(h)
                     }

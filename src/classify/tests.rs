@@ -228,6 +228,11 @@ fn sources() {
                 "300 millions de dollars",
                 "Government of Japan",
             ),
+            (
+                "China's embassy in Myanmar says Beijing has pledged $137 million in emergency aid.",
+                "$137 million",
+                "Government of China",
+            ),
             // The country's name alone is no speaker.
             ("Japan will give $300 million to Senegal.", "$300 million", "null"),
             // …or stated by the outlet in its own voice.
