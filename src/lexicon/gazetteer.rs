@@ -70,28 +70,11 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
             Some(at) => {
                 actors[at].aliases.extend(aliases);
                 if actors[at].government.is_none() && actors[at].role != Role::Neither {
-                    let government = format!("Government of {}", actors[at].name);
-                    if !sources.iter().any(|s| s.name == government) {
-                        sources.push(Source {
-                            name: government.clone(),
-                            kind: SourceKind::Government,
-                            aliases: vec![government.clone()],
-                        });
-                    }
-                    actors[at].officials_speak_as = Some(government);
+                    actors[at].officials_speak_as = Some(government_of(&actors[at].name, sources));
                 }
             }
             None if !aliases.is_empty() => {
-                // It speaks as its government, a source like any other:
-                // "Government of Pakistan", as a reader names it.
-                let government = format!("Government of {}", aliases[0]);
-                if !sources.iter().any(|s| s.name == government) {
-                    sources.push(Source {
-                        name: government.clone(),
-                        kind: SourceKind::Government,
-                        aliases: vec![government.clone()],
-                    });
-                }
+                let government = government_of(&aliases[0], sources);
                 actors.push(Actor {
                     name: aliases[0].clone(),
                     role: Role::Either,
@@ -104,6 +87,20 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
             None => {}
         }
     }
+}
+
+/// The source a country's officials speak as, "Government of Pakistan" as a
+/// reader names it, added to `sources` unless it is there.
+fn government_of(country: &str, sources: &mut Vec<Source>) -> String {
+    let government = format!("Government of {country}");
+    if !sources.iter().any(|s| s.name == government) {
+        sources.push(Source {
+            name: government.clone(),
+            kind: SourceKind::Government,
+            aliases: vec![government.clone()],
+        });
+    }
+    government
 }
 
 /// The international bodies (`data/bodies.csv`, made by
