@@ -34,12 +34,28 @@ fn corpus_dev_figure_f1() {
 fn corpus_dev_label_accuracy() {
     let Some(shared) = shared("the corpus labels score") else { return };
     let t = tally(&shared.join("corpus/dev.jsonl"));
-    // Floors just under the accuracies reached (1.000, 0.862, 0.858, 0.908, 0.912, 0.944, 0.988).
-    let floors = [0.99, 0.85, 0.85, 0.90, 0.90, 0.93, 0.97];
+    // Floors just under the accuracies reached (1.000, 0.866, 0.875, 0.916, 0.912, 0.944, 0.984).
+    let floors = [0.99, 0.85, 0.86, 0.90, 0.90, 0.93, 0.97];
     for ((field, (right, scored)), floor) in CONTEXT_FIELDS.iter().zip(t.context.iter()).zip(floors) {
         let acc = *right as f64 / *scored as f64;
         eprintln!("{field}: {acc:.3} ({right}/{scored})");
         assert!(acc >= floor, "{field}: accuracy {acc:.3} fell below the floor {floor}");
+    }
+}
+
+#[test]
+fn corpus_metric_pairs() {
+    let Some(shared) = shared("the corpus metric score") else { return };
+    // (set, floor): just under the pair F1 reached, 0.675 on dev and 0.568 on
+    // dev2 (whose errors have been read, so it is no longer an unseen measure).
+    for (set, floor) in [("dev", 0.66), ("dev2", 0.55)] {
+        let path = shared.join(format!("corpus/{set}.jsonl"));
+        let data = std::fs::read_to_string(&path).unwrap();
+        let docs = read_gold(&path.display().to_string(), &data).unwrap();
+        let report = evaluate(&docs, GroupBy::All, Lexicon::default_lexicon());
+        let (p, r, f1) = report.metric_pairs.expect("the corpus has quantities").prf();
+        eprintln!("{set}: metric pairs P {p:.3} R {r:.3} F1 {f1:.3}");
+        assert!(f1 >= floor, "{set}: metric pair F1 {f1:.3} fell below the floor {floor}");
     }
 }
 
