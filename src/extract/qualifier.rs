@@ -14,6 +14,8 @@ static BEFORE: &[(&[&str], Qualifier)] = {
         (&["no", "less", "than"], AtLeast),
         (&["not", "less", "than"], AtLeast),
         (&["a", "minimum", "of"], AtLeast),
+        (&["a", "maximum", "of"], UpTo),
+        (&["un", "maximum", "de"], UpTo),
         (&["in", "excess", "of"], MoreThan),
         (&["as", "much", "as"], UpTo),
         (&["as", "many", "as"], UpTo),
@@ -29,6 +31,10 @@ static BEFORE: &[(&[&str], Qualifier)] = {
         (&["au", "moins"], AtLeast),
         (&["up", "to"], UpTo),
         (&["bis", "zu"], UpTo),
+        (&["jusqu", "à"], UpTo),
+        (&["sans", "atteindre"], LessThan),
+        (&["au", "delà", "de"], MoreThan),
+        (&["au", "dessus", "de"], MoreThan),
         (&["less", "than"], LessThan),
         (&["lower", "than"], LessThan),
         (&["fewer", "than"], LessThan),
@@ -48,6 +54,11 @@ static BEFORE: &[(&[&str], Qualifier)] = {
         (&["exceed"], MoreThan),
         (&["topping"], MoreThan),
         (&["surpassing"], MoreThan),
+        (&["surpass"], MoreThan),
+        (&["surpasses"], MoreThan),
+        (&["dépassant"], MoreThan),
+        (&["höchstens"], UpTo),
+        (&["maximal"], UpTo),
         (&["über"], MoreThan),
         (&["mindestens"], AtLeast),
         (&["under"], LessThan),
@@ -90,6 +101,12 @@ pub(crate) fn before(text: &str, toks: &[Tok<'_>], first: usize) -> Option<Quali
                 break;
             }
             Kind::Punct if matches!(t.raw, "\"" | "“" | "„" | "«" | "'" | "‘") && words.is_empty() => continue,
+            // An elision or a hyphen inside a phrase: "jusqu'à", "au-dessus de".
+            Kind::Punct
+                if matches!(t.raw, "'" | "’" | "-") && !words.is_empty() && k > 0 && toks[k - 1].kind == Kind::Word =>
+            {
+                continue
+            }
             Kind::Punct if t.raw == "." && words.is_empty() && k > 0 && toks[k - 1].lower == "ca" => continue,
             _ => break,
         }

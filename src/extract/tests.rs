@@ -234,6 +234,12 @@ fn german_and_french() {
         ("achtundsiebzig Millionen Dollar", &[("achtundsiebzig Millionen Dollar", "78000000", None, "USD", "exact")]),
         ("zwei Euro fünfzig", &[("zwei Euro fünfzig", "2.5", None, "EUR", "exact")]),
         ("plus de 3 milliards de dollars", &[("3 milliards de dollars", "3000000000", None, "USD", "more_than")]),
+        ("jusqu'à 3 milliards d'euros", &[("3 milliards d'euros", "3000000000", None, "EUR", "up_to")]),
+        ("jusqu’à 3 milliards d'euros", &[("3 milliards d'euros", "3000000000", None, "EUR", "up_to")]),
+        ("un maximum de 3 milliards d'euros", &[("3 milliards d'euros", "3000000000", None, "EUR", "up_to")]),
+        ("au-dessus de 2 milliards d'euros", &[("2 milliards d'euros", "2000000000", None, "EUR", "more_than")]),
+        ("sans atteindre 3 milliards d'euros", &[("3 milliards d'euros", "3000000000", None, "EUR", "less_than")]),
+        ("höchstens 2 Milliarden Euro", &[("2 Milliarden Euro", "2000000000", None, "EUR", "up_to")]),
     ]);
 }
 
