@@ -1196,7 +1196,7 @@ impl Doc<'_> {
             let Some(gov) = actor.government.as_ref().or(actor.officials_speak_as.as_ref()) else { continue };
             let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
             // "Pakistan's Prime Minister's Office said", "the government of
-            // Japan announced", "laut der Schweizer Regierung": the country
+            // Japan announced", "laut der Regierung Japans": the country
             // beside a title speaks when an attribution binds to the two.
             let title = near(h.start.saturating_sub(OFFICIAL_REACH), h.end + OFFICIAL_REACH)
                 .iter()

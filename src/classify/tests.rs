@@ -233,6 +233,16 @@ fn sources() {
                 "$137 million",
                 "Government of China",
             ),
+            (
+                "Laut der Regierung Japans beträgt die Hilfe 300 Millionen Dollar.",
+                "300 Millionen Dollar",
+                "Government of Japan",
+            ),
+            (
+                "The Japanese government said it would give $300 million to Ukraine.",
+                "$300 million",
+                "Government of Japan",
+            ),
             // The country's name alone is no speaker.
             ("Japan will give $300 million to Senegal.", "$300 million", "null"),
             // …or stated by the outlet in its own voice.
