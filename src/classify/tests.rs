@@ -109,6 +109,8 @@ fn statuses() {
             ("The administration earmarked $2bn of assistance for Ukraine.", "$2bn", "allocated"),
             ("Germany has sent €5 billion of weapons to Ukraine.", "€5 billion", "delivered"),
             ("Treasury paid out a $20 billion loan to Ukraine.", "$20 billion", "disbursed"),
+            // A stage still to come is promised.
+            ("The €17 billion in grants is to be paid out between 2024 and 2027.", "€17 billion", "pledged"),
             // Financial aid that arrives is disbursed.
             ("Ukraine received a €1.5 billion loan from the EU.", "€1.5 billion", "disbursed"),
             ("He keeps claiming US aid amounts to $350 billion.", "$350 billion", "unknown"),
