@@ -147,6 +147,7 @@ pub enum Rule {
     ResearchDrawnOn,
     OnlyBodyQuoted,
     RepeatedFigure,
+    ArticleTheme,
 }
 
 impl Rule {
@@ -198,6 +199,7 @@ impl Rule {
             Rule::ResearchDrawnOn => "the research the article draws its figures from",
             Rule::OnlyBodyQuoted => "the one body the article quotes",
             Rule::RepeatedFigure => "the same figure stated earlier in the article",
+            Rule::ArticleTheme => "the kind the article names most",
         }
     }
 }
@@ -339,6 +341,10 @@ const CONVERSION_GAP: usize = 24;
 /// one speaker: "Pakistan's Prime Minister's Office", "le gouvernement du
 /// Japon", "le ministre français des Armées".
 const OFFICIAL_REACH: usize = 16;
+
+/// How often an article must name one kind of aid for it to be the
+/// article's theme: once may be an aside.
+const THEME_MIN_CUES: usize = 2;
 
 /// The currency a package's size is read in when an article gives it in
 /// several: the one the ledger converts every figure into (`amount_usd`),
@@ -732,8 +738,35 @@ impl Doc<'_> {
             explain.push(self.why("category", label.as_str(), Some(&hit), place.rule()));
             return (label, false);
         }
+        // The end of the chain: the kind the article is about, where one kind
+        // clearly leads ("pledges at a humanitarian appeal").
+        if let Some(theme) = self.theme() {
+            explain.push(self.why("category", theme.as_str(), None, Rule::ArticleTheme));
+            return (theme, false);
+        }
         explain.push(self.why("category", "total", None, Rule::NoCue));
         (Category::Total, false)
+    }
+
+    /// The kind of aid the article's words name most, when it is named at
+    /// least `THEME_MIN_CUES` times and more than twice as often as any other.
+    fn theme(&self) -> Option<Category> {
+        let mut counts: Vec<(Category, usize)> = Vec::new();
+        for h in &self.hits {
+            if let Cue::Category(k) = h.cue {
+                if k == Category::Total || self.inside_name(h) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| *c == k) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((k, 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let (top, n) = *counts.first()?;
+        let second = counts.get(1).map_or(0, |c| c.1);
+        (n >= THEME_MIN_CUES && n > 2 * second).then_some(top)
     }
 
     /// The specific kind ("military") right before this general word ("aid"), if any.

@@ -57,6 +57,18 @@ fn categories() {
             ("Military assistance provided so far amounts to $62 billion.", "$62 billion", "military"),
             ("The G7 agreed a $50bn loan for Ukraine.", "$50bn", "financial"),
             ("Kyiv received $3 billion of budget support.", "$3 billion", "financial"),
+            // No kind in the figure's sentence or paragraph: the article's theme, where one kind leads.
+            (
+                "Geneva appeal raises $500 million in humanitarian relief for flood victims. Refugees need shelter.\n\n\
+                 Japan pledged $10 million on Tuesday.",
+                "$10 million",
+                "humanitarian",
+            ),
+            (
+                "Kyiv got $1 billion of military aid and $1 billion in humanitarian relief.\n\nJapan pledged $10 million.",
+                "$10 million",
+                "total",
+            ),
             ("The UN asked for $3 billion in humanitarian relief for Ukraine.", "$3 billion", "humanitarian"),
             ("Rebuilding Ukraine will cost $400 billion, the World Bank says.", "$400 billion", "reconstruction"),
             ("Congress approved a $95 billion aid package.", "$95 billion", "total"),
