@@ -565,7 +565,8 @@ impl Doc<'_> {
         let mut category = category;
         let undecided = explain.iter().any(|w| {
             w.label == "category"
-                && (w.rule == Rule::NoCue || category == Category::Total && w.rule == Rule::NearestCue)
+                && (matches!(w.rule, Rule::NoCue | Rule::ArticleTheme)
+                    || category == Category::Total && w.rule == Rule::NearestCue)
         });
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
