@@ -34,7 +34,7 @@ fn corpus_dev_figure_f1() {
 fn corpus_dev_label_accuracy() {
     let Some(shared) = shared("the corpus labels score") else { return };
     let t = tally(&shared.join("corpus/dev.jsonl"));
-    // Floors just under the accuracies reached (1.000, 0.866, 0.875, 0.916, 0.912, 0.944, 0.984).
+    // Floors just under the accuracies reached (1.000, 0.862, 0.875, 0.916, 0.912, 0.944, 0.984).
     let floors = [0.99, 0.85, 0.86, 0.90, 0.90, 0.93, 0.97];
     for ((field, (right, scored)), floor) in CONTEXT_FIELDS.iter().zip(t.context.iter()).zip(floors) {
         let acc = *right as f64 / *scored as f64;
@@ -46,9 +46,9 @@ fn corpus_dev_label_accuracy() {
 #[test]
 fn corpus_metric_pairs() {
     let Some(shared) = shared("the corpus metric score") else { return };
-    // (set, floor): just under the pair F1 reached, 0.675 on dev and 0.568 on
+    // (set, floor): just under the pair F1 reached, 0.685 on dev and 0.595 on
     // dev2 (whose errors have been read, so it is no longer an unseen measure).
-    for (set, floor) in [("dev", 0.66), ("dev2", 0.55)] {
+    for (set, floor) in [("dev", 0.67), ("dev2", 0.58)] {
         let path = shared.join(format!("corpus/{set}.jsonl"));
         let data = std::fs::read_to_string(&path).unwrap();
         let docs = read_gold(&path.display().to_string(), &data).unwrap();
