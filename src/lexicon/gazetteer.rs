@@ -11,6 +11,9 @@ use crate::labels::SourceKind;
 /// The languages whose names of a country are read as its aliases.
 const LANGUAGES: [&str; 2] = [GERMAN, "fr"];
 
+/// Where a country's name goes in the lexicon's name of its government.
+pub(super) const COUNTRY_PLACEHOLDER: &str = "{country}";
+
 /// German, whose names of countries also take a genitive -s.
 const GERMAN: &str = "de";
 
@@ -31,7 +34,7 @@ fn capital_of(country: &keshvar::Country) -> Option<&'static str> {
 }
 
 /// Adds every country to `actors`, or its names to the actor that is it.
-pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
+pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, government: Option<&str>) {
     // A name already taken (by the lexicon, by a country before, or twice in
     // one country's list) keeps its first owner: "American" is the United
     // States', not its islands'.
@@ -70,18 +73,18 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
             Some(at) => {
                 actors[at].aliases.extend(aliases);
                 if actors[at].government.is_none() && actors[at].role != Role::Neither {
-                    actors[at].officials_speak_as = Some(government_of(&actors[at].name, sources));
+                    actors[at].officials_speak_as = government.map(|g| government_of(g, &actors[at].name, sources));
                 }
             }
             None if !aliases.is_empty() => {
-                let government = government_of(&aliases[0], sources);
+                let officials_speak_as = government.map(|g| government_of(g, &aliases[0], sources));
                 actors.push(Actor {
                     name: aliases[0].clone(),
                     role: Role::Either,
                     government: None,
                     usual_category: None,
                     aliases,
-                    officials_speak_as: Some(government),
+                    officials_speak_as,
                 })
             }
             None => {}
@@ -89,10 +92,11 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) 
     }
 }
 
-/// The source a country's officials speak as, "Government of Pakistan" as a
-/// reader names it, added to `sources` unless it is there.
-fn government_of(country: &str, sources: &mut Vec<Source>) -> String {
-    let government = format!("Government of {country}");
+/// The source a country's officials speak as, named by the lexicon's
+/// pattern ("Government of {country}" gives "Government of Pakistan"), added
+/// to `sources` unless it is there.
+fn government_of(pattern: &str, country: &str, sources: &mut Vec<Source>) -> String {
+    let government = pattern.replace(COUNTRY_PLACEHOLDER, country);
     if !sources.iter().any(|s| s.name == government) {
         sources.push(Source {
             name: government.clone(),

@@ -90,6 +90,11 @@ pub struct Gazetteer {
     /// EU institutions, regional development banks, international NGOs.
     #[serde(default)]
     pub bodies: bool,
+    /// How a country's government is named as a source, `{country}` standing
+    /// for the country's name: "Government of {country}". Without it the
+    /// gazetteer's countries have no government to speak as.
+    #[serde(default)]
+    pub government: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -357,8 +362,16 @@ impl Lexicon {
     pub fn from_toml(name: &str, text: &str) -> Result<Lexicon, LexiconError> {
         let mut file: LexiconFile =
             toml::from_str(text).map_err(|e| LexiconError(format!("{name}: {}", one_line(&e.to_string()))))?;
+        if let Some(g) = &file.gazetteer.government {
+            if !g.contains(gazetteer::COUNTRY_PLACEHOLDER) {
+                return Err(LexiconError(format!(
+                    "{name}: gazetteer.government {g:?} names no country: put {} where the name goes",
+                    gazetteer::COUNTRY_PLACEHOLDER
+                )));
+            }
+        }
         if file.gazetteer.countries {
-            gazetteer::add_countries(&mut file.actors, &mut file.sources);
+            gazetteer::add_countries(&mut file.actors, &mut file.sources, file.gazetteer.government.as_deref());
         }
         if file.gazetteer.bodies {
             gazetteer::add_bodies(&mut file.actors, &mut file.sources);
@@ -656,5 +669,21 @@ mod tests {
         let bad_kind = DEFAULT_TOML.replacen("kind = \"research\"", "kind = \"blog\"", 1);
         let e = Lexicon::from_toml("x.toml", &bad_kind).unwrap_err();
         assert!(e.to_string().contains("blog"), "{e}");
+        let no_country =
+            DEFAULT_TOML.replace("government = \"Government of {country}\"", "government = \"Government\"");
+        let e = Lexicon::from_toml("x.toml", &no_country).unwrap_err();
+        assert!(e.to_string().starts_with("x.toml: gazetteer.government \"Government\" names no country"), "{e}");
+    }
+
+    #[test]
+    fn a_lexicon_names_its_countries_governments() {
+        let french = DEFAULT_TOML
+            .replace("government = \"Government of {country}\"", "government = \"Gouvernement: {country}\"");
+        let lex = Lexicon::from_toml("fr.toml", &french).unwrap();
+        assert!(lex.file.sources.iter().any(|s| s.name == "Gouvernement: Pakistan"));
+        assert!(!lex.file.sources.iter().any(|s| s.name == "Government of Pakistan"));
+        let none = DEFAULT_TOML.replace("government = \"Government of {country}\"", "");
+        let lex = Lexicon::from_toml("none.toml", &none).unwrap();
+        assert!(lex.file.actors.iter().all(|a| a.officials_speak_as.is_none()));
     }
 }
