@@ -284,6 +284,8 @@ struct Doc<'a> {
     /// Where the actors followed by a receiving verb start, worked out once
     /// per article (mostly none): every label asks of every actor it meets.
     receiving_actors: Vec<usize>,
+    /// The kind of aid the article is about, if one leads (`Doc::theme`).
+    theme: std::cell::OnceCell<Option<Category>>,
 }
 
 /// Labels every mention of one article.
@@ -311,6 +313,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         conversions: Vec::new(),
         paragraphs: Vec::new(),
         receiving_actors: Vec::new(),
+        theme: std::cell::OnceCell::new(),
     };
     doc.receiving_actors = doc
         .hits
@@ -341,6 +344,11 @@ const CONVERSION_GAP: usize = 24;
 /// one speaker: "Pakistan's Prime Minister's Office", "le gouvernement du
 /// Japon", "le ministre français des Armées".
 const OFFICIAL_REACH: usize = 16;
+
+/// Bytes between an attribution word and the speaker it introduces, an
+/// article or two between: "laut der Regierung Japans", "according to the
+/// government of Japan".
+const INTRODUCED_REACH: usize = 24;
 
 /// How often an article must name one kind of aid for it to be the
 /// article's theme: once may be an aside.
@@ -751,23 +759,19 @@ impl Doc<'_> {
 
     /// The kind of aid the article's words name most, when it is named at
     /// least `THEME_MIN_CUES` times and more than twice as often as any other.
+    /// It depends on the article alone: worked out once, when first asked.
     fn theme(&self) -> Option<Category> {
-        let mut counts: Vec<(Category, usize)> = Vec::new();
-        for h in &self.hits {
-            if let Cue::Category(k) = h.cue {
-                if k == Category::Total || self.inside_name(h) {
-                    continue;
-                }
-                match counts.iter_mut().find(|(c, _)| *c == k) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((k, 1)),
-                }
-            }
-        }
-        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        let (top, n) = *counts.first()?;
-        let second = counts.get(1).map_or(0, |c| c.1);
-        (n >= THEME_MIN_CUES && n > 2 * second).then_some(top)
+        *self.theme.get_or_init(|| {
+            let kinds = self.hits.iter().filter_map(|h| match h.cue {
+                Cue::Category(k) if k != Category::Total && !self.inside_name(h) => Some(k),
+                _ => None,
+            });
+            let mut counts = tally(kinds);
+            counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            let (top, n) = *counts.first()?;
+            let second = counts.get(1).map_or(0, |c| c.1);
+            (n >= THEME_MIN_CUES && n > 2 * second).then_some(top)
+        })
     }
 
     /// The specific kind ("military") right before this general word ("aid"), if any.
@@ -833,13 +837,14 @@ impl Doc<'_> {
             let names_legislature = |a: usize, b: usize| {
                 self.hits_in(a, b).iter().any(|h| matches!(h.cue, Cue::Chamber | Cue::WholeLegislature))
             };
-            let vote = self
-                .text
-                .get(hit.start..hit.end)
-                .is_some_and(|w| self.lex.file.legislature.votes.iter().any(|v| v.eq_ignore_ascii_case(w)));
+            let is_vote = |h: &Hit| {
+                self.text
+                    .get(h.start..h.end)
+                    .is_some_and(|w| self.lex.file.legislature.votes.iter().any(|v| v.eq_ignore_ascii_case(w)))
+            };
             if label == Status::Approved
-                && vote
                 && place == Place::Sentence
+                && is_vote(&hit)
                 && !names_legislature(from, to)
                 && self.places(i, Headline::Always).skip(1).any(|(_, a, b)| self.one_chamber(a, b))
             {
@@ -1259,7 +1264,7 @@ impl Doc<'_> {
                 .copied();
             if let Some(t) = title {
                 let speaker = Hit { start: t.start.min(h.start), end: t.end.max(h.end), cue: h.cue };
-                let introduced = near(speaker.start.saturating_sub(24), speaker.start).iter().any(|a| {
+                let introduced = near(speaker.start.saturating_sub(INTRODUCED_REACH), speaker.start).iter().any(|a| {
                     a.cue == Cue::AttributionBefore && a.end <= speaker.start && {
                         let gap = self.gap_text(a.end, speaker.start);
                         gap.split_whitespace().count() <= 2 && !gap.contains([',', '.'])
@@ -1595,22 +1600,11 @@ impl Doc<'_> {
     /// An aid figure with no status cue anywhere near takes the status the
     /// article gives most often ("allocated" in a tracker report).
     fn fill_statuses(&self, out: &mut [Context]) {
-        let mut counts: Vec<(Status, usize)> = Vec::new();
-        for c in out.iter() {
-            let decided = c.explain.iter().any(|w| w.label == "status" && w.cue_span.is_some());
-            if decided && c.status != Status::Unknown {
-                match counts.iter_mut().find(|(s, _)| *s == c.status) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((c.status, 1)),
-                }
-            }
-        }
+        let decided = out.iter().filter(|c| {
+            c.status != Status::Unknown && c.explain.iter().any(|w| w.label == "status" && w.cue_span.is_some())
+        });
         // Ties go to the status the article states first.
-        let Some((top, _)) =
-            counts.into_iter().enumerate().max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k))).map(|(_, c)| c)
-        else {
-            return;
-        };
+        let Some(top) = most_often(decided.map(|c| c.status)) else { return };
         for c in out.iter_mut() {
             let undecided = c.status == Status::Unknown
                 && c.category != Category::Other
@@ -1738,8 +1732,9 @@ impl Doc<'_> {
     }
 }
 
-/// The value given most often, ties to the one given first; None for none.
-fn most_often<T: PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
+/// How often each value is given, in the order first given. The values of
+/// one article are few, so a list beats a map.
+fn tally<T: PartialEq>(values: impl Iterator<Item = T>) -> Vec<(T, usize)> {
     let mut counts: Vec<(T, usize)> = Vec::new();
     for v in values {
         match counts.iter_mut().find(|(x, _)| *x == v) {
@@ -1747,6 +1742,12 @@ fn most_often<T: PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
             None => counts.push((v, 1)),
         }
     }
+    counts
+}
+
+/// The value given most often, ties to the one given first; None for none.
+fn most_often<T: PartialEq>(values: impl Iterator<Item = T>) -> Option<T> {
+    let counts = tally(values);
     let best = counts.iter().map(|(_, n)| *n).max()?;
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }

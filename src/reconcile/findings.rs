@@ -722,8 +722,8 @@ fn discrepancies<'a>(rows: &[TimelineRow<'a>], settings: &Settings, out: &mut Fo
 /// figure's metric.
 fn transitions<'a>(timelines: &'a [Timeline<'_>], settings: &Settings) -> FxHashMap<&'a str, Found<'a>> {
     // The metrics of each package, with the stage of their class.
-    let keys: Vec<(MetricKey, &'a Timeline<'_>)> =
-        timelines.iter().filter_map(|t| Some((t.key.clone().filter(MetricKey::is_whole)?, t))).collect();
+    let keys: Vec<(&'a MetricKey, &'a Timeline<'_>)> =
+        timelines.iter().filter_map(|t| Some((t.key.as_ref().filter(|k| k.is_whole())?, t))).collect();
     let mut by_package: BTreeMap<_, Vec<(u8, StatusClass, &'a Timeline<'_>)>> = BTreeMap::new();
     for (key, t) in &keys {
         if let Some(stage) = key.class.stage() {
