@@ -82,11 +82,11 @@ def main() -> int:
                 a = acronym if clean_acronym(acronym) == acronym else ""
             if a:
                 bodies[name].add(a)
-        # "World Bank Group (WB)": the bracket holds the acronym.
+        # "International Monetary Fund (IMF)": the bracket holds the acronym.
         m = re.search(r"\(([A-Z]{2,})\)", row["channel_name"])
         if m and len(m.group(1)) >= 3 and not fund_of_body:
             bodies[name].add(m.group(1))
-    # An acronym two bodies share ("IDB") names neither surely.
+    # An acronym two bodies share ("GEF", "ICRA") names neither surely.
     owners: dict[str, int] = {}
     for acronyms in bodies.values():
         for a in acronyms:
