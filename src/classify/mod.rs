@@ -142,6 +142,7 @@ pub enum Rule {
     WholeOfPart,
     Conversion,
     ArticlesUsualStatus,
+    ArticlesUsualGiver,
     HeadlineTakesMainSource,
     GiverGroup,
     ResearchDrawnOn,
@@ -194,6 +195,7 @@ impl Rule {
             Rule::WholeOfPart => "a whole of which a part follows",
             Rule::Conversion => "a conversion of the amount before it: its labels",
             Rule::ArticlesUsualStatus => "the status the article gives most often",
+            Rule::ArticlesUsualGiver => "the giver the article names for its other figures",
             Rule::HeadlineTakesMainSource => "the headline takes the article's main source",
             Rule::GiverGroup => "a giver joined to others: the group",
             Rule::ResearchDrawnOn => "the research the article draws its figures from",
@@ -330,12 +332,19 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.paragraphs = (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
     doc.fill_statuses(&mut out);
+    doc.fill_donors(&mut out);
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     doc.wholes_of_parts(&mut out);
     doc.repeats_agree(&mut out);
     out
 }
+
+/// How many of an article's figures must have one giver named beside them
+/// before its figures with none take that giver. One is enough when no
+/// other giver is named for any figure (the count must also be more than
+/// twice the next giver's): an article on one country's aid names it once.
+const USUAL_GIVER_MIN_FIGURES: usize = 1;
 
 /// The most bytes between an amount and its conversion: " (roughly " fits.
 const CONVERSION_GAP: usize = 24;
@@ -1617,6 +1626,40 @@ impl Doc<'_> {
                     value: Cow::Borrowed(top.as_str()),
                     cue_span: None,
                     rule: Rule::ArticlesUsualStatus,
+                });
+                c.rekey();
+            }
+        }
+    }
+
+    /// An aid figure no cue gives a giver to takes the giver the article
+    /// names for its other figures, when one giver has most of them: an
+    /// article on one country's aid names it once and then says "the
+    /// government", "der Bund" or "it". Not when the article's givers are
+    /// many (a pledging conference): then no one giver is the article's.
+    fn fill_donors(&self, out: &mut [Context]) {
+        let named = |c: &Context| {
+            c.explain.iter().any(|w| w.label == "donor" && w.cue_span.is_some() && w.rule != Rule::GiverNamedMost)
+        };
+        let mut counts = tally(out.iter().filter(|c| named(c)).filter_map(|c| c.donor.clone()));
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        let Some((top, n)) = counts.first().cloned() else { return };
+        let second = counts.get(1).map_or(0, |c| c.1);
+        if n < USUAL_GIVER_MIN_FIGURES || n <= 2 * second {
+            return;
+        }
+        for c in out.iter_mut() {
+            let undecided = c.donor.is_none()
+                && c.recipient.as_deref() != Some(top.as_str())
+                && c.explain.iter().any(|w| w.label == "donor" && w.rule == Rule::NoGiver);
+            if undecided {
+                c.donor = Some(top.clone());
+                c.explain.retain(|w| w.label != "donor");
+                c.explain.push(Why {
+                    label: "donor",
+                    value: Cow::Owned(top.clone()),
+                    cue_span: None,
+                    rule: Rule::ArticlesUsualGiver,
                 });
                 c.rekey();
             }

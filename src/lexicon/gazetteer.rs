@@ -40,6 +40,7 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, 
     // States', not its islands'.
     let mut taken: std::collections::HashSet<String> =
         actors.iter().flat_map(|a| a.aliases.iter().chain(std::iter::once(&a.name))).cloned().collect();
+    let adjectives = adjectives_by_country();
     for country in keshvar::CountryIterator::new() {
         let english = country.iso_short_name();
         // The register's short name and the first of its other names, the
@@ -63,6 +64,9 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, 
         }
         if let Some(demonym) = country.maybe_nationality() {
             aliases.push(demonym.to_string());
+        }
+        if let Some(forms) = adjectives.get(country.alpha2().to_string().as_str()) {
+            aliases.extend(forms.iter().map(|f| f.to_string()));
         }
         aliases.extend(capital_of(&country).map(str::to_string));
         // A name with a bracket or a comma is a register's, not a reporter's.
@@ -90,6 +94,25 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, 
             None => {}
         }
     }
+}
+
+/// The German and French adjectives of the countries in every form news
+/// writes them (`data/demonyms.csv`, made by `scripts/make-demonyms.py`
+/// from the `i18n-nationality` package, MIT licence): "schweizerischen",
+/// "camerounais", "française". keshvar gives the English one only.
+const DEMONYMS_CSV: &str = include_str!("../../data/demonyms.csv");
+
+/// Each ISO 3166-1 alpha-2 code's adjective forms, in the file's order.
+fn adjectives_by_country() -> std::collections::HashMap<&'static str, Vec<&'static str>> {
+    let mut out: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    // The file is the project's own, checked by a test; its header is skipped.
+    for line in DEMONYMS_CSV.lines().skip(1) {
+        let mut fields = line.split(',');
+        if let (Some(code), Some(_language), Some(form)) = (fields.next(), fields.next(), fields.next()) {
+            out.entry(code).or_default().push(form);
+        }
+    }
+    out
 }
 
 /// The source a country's officials speak as, named by the lexicon's
@@ -179,5 +202,23 @@ mod tests {
         assert_eq!(unhcr.name, "United Nations Office of the High Commissioner for Refugees");
         assert_eq!(unhcr.role, Role::Either);
         assert!(sources.iter().any(|s| s.name == "Islamic Development Bank" && s.kind == SourceKind::Agency));
+    }
+
+    #[test]
+    fn a_country_is_named_by_its_german_and_french_adjectives() {
+        let adjectives = adjectives_by_country();
+        assert!(adjectives.len() > 200, "only {} countries", adjectives.len());
+        for line in DEMONYMS_CSV.lines().skip(1) {
+            let fields: Vec<&str> = line.split(',').collect();
+            assert_eq!(fields.len(), 3, "{line}");
+            assert!(matches!(fields[1], "de" | "fr"), "{line}");
+            assert!(!fields[2].is_empty() && fields[2] == fields[2].to_lowercase(), "{line}");
+        }
+        let (mut actors, mut sources) = (Vec::new(), Vec::new());
+        add_countries(&mut actors, &mut sources, None);
+        let named = |alias: &str| actors.iter().find(|a| a.aliases.iter().any(|x| x == alias)).map(|a| a.name.as_str());
+        assert_eq!(named("camerounais"), Some("Cameroon"));
+        assert_eq!(named("schweizerischen"), Some("Switzerland"));
+        assert_eq!(named("française"), Some("France"));
     }
 }
