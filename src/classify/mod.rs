@@ -340,6 +340,10 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     out
 }
 
+/// The most bytes a person's name runs after their title before the verb
+/// of an attribution ("Information Minister Marriyum Aurangzeb announced").
+const SPEAKER_NAME_REACH: usize = 40;
+
 /// How many of an article's figures must have one giver named beside them
 /// before its figures with none take that giver. One is enough when no
 /// other giver is named for any figure (the count must also be more than
@@ -1299,7 +1303,91 @@ impl Doc<'_> {
                 out.push((*h, s, 1));
             }
         }
+        self.officials_of_the_sentence(from, to, &mut out);
         out
+    }
+
+    /// A title with no country beside it that an attribution binds ("Foreign
+    /// Minister Annalena Baerbock said", "announced by Information Minister
+    /// Marriyum Aurangzeb", "the government said") speaks for the country its
+    /// sentence names nearest to it; and the person the title names speaks
+    /// for it again wherever the name stands with an attribution ("Marriyum
+    /// said"). Appended to `out`, at the strength of a bound title.
+    fn officials_of_the_sentence(&self, from: usize, to: usize, out: &mut Vec<(Hit, usize, u8)>) {
+        let bound_after = |end: usize| {
+            self.hits_in(end, (end + SPEAKER_NAME_REACH + 1).min(to)).iter().any(|a| {
+                a.cue == Cue::AttributionAfter && !self.gap_text(end, a.start).contains(['.', ';', '"', '“', ','])
+            })
+        };
+        let bound_before = |start: usize| {
+            self.hits_in(start.saturating_sub(INTRODUCED_REACH), start).iter().any(|a| {
+                a.cue == Cue::AttributionBefore && a.end <= start && {
+                    let gap = self.gap_text(a.end, start);
+                    gap.split_whitespace().count() <= 2 && !gap.contains([',', '.'])
+                }
+            })
+        };
+        let mut people: Vec<(&str, usize)> = Vec::new();
+        for t in self.hits_in(from, to) {
+            if t.cue != Cue::Official {
+                continue;
+            }
+            let around = self.hits_in(t.start.saturating_sub(OFFICIAL_REACH), (t.end + SPEAKER_NAME_REACH).min(to));
+            // A named source or a country beside the title is the other passes'.
+            let spoken_for = around.iter().any(|h| match h.cue {
+                Cue::Source(_) => true,
+                Cue::Actor(a) => {
+                    let gap =
+                        if h.end <= t.start { self.gap_text(h.end, t.start) } else { self.gap_text(t.end, h.start) };
+                    self.lex.actor(a).officials_speak_as.is_some()
+                        && gap.len() <= OFFICIAL_REACH
+                        && !gap.contains([',', '.'])
+                }
+                _ => false,
+            });
+            if spoken_for || !(bound_after(t.end) || bound_before(t.start)) {
+                continue;
+            }
+            let (ss, se) = crate::extract::sentence::bounds(self.text, t.start, t.end);
+            let country = self
+                .hits_in(ss, se)
+                .iter()
+                .filter_map(|h| match h.cue {
+                    Cue::Actor(a) => {
+                        let gov = self.lex.actor(a).officials_speak_as.as_ref()?;
+                        let s = self.lex.file.sources.iter().position(|x| &x.name == gov)?;
+                        Some((h, s))
+                    }
+                    _ => None,
+                })
+                .min_by_key(|(h, _)| distance(self.text, (h.start, h.end), (t.start, t.end)));
+            let Some((_, s)) = country else { continue };
+            out.push((*t, s, 2));
+            // The person's name: the capitalised words right after the title.
+            let rest = &self.text[t.end..floor_char(self.text, (t.end + SPEAKER_NAME_REACH).min(to))];
+            let name_end = rest
+                .split_inclusive(' ')
+                .take_while(|w| w.trim().chars().next().is_some_and(char::is_uppercase))
+                .map(str::len)
+                .sum::<usize>();
+            for word in rest[..name_end].split_whitespace() {
+                if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+                    people.push((word, s));
+                }
+            }
+        }
+        // "Marriyum said": the same person, later, by one of the names.
+        for (word, s) in people {
+            for (at, _) in self.text[from..to].match_indices(word) {
+                let (start, end) = (from + at, from + at + word.len());
+                let whole = !self.text[..start].ends_with(char::is_alphanumeric)
+                    && !self.text[end..].starts_with(char::is_alphanumeric);
+                let already = out.iter().any(|(h, _, _)| h.start <= start && end <= h.end + SPEAKER_NAME_REACH);
+                if whole && !already && (bound_after(end) || bound_before(start)) {
+                    out.push((Hit { start, end, cue: Cue::Official }, s, 2));
+                }
+            }
+        }
     }
 
     /// The article's attributions whose name stands in `[from, to)`.
