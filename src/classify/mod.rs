@@ -71,6 +71,29 @@ impl Why {
     }
 }
 
+/// The two parties to a figure, which `Doc::fill_party` fills alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    Donor,
+    Recipient,
+}
+
+impl Party {
+    fn of(self, c: &Context) -> &Option<String> {
+        match self {
+            Party::Donor => &c.donor,
+            Party::Recipient => &c.recipient,
+        }
+    }
+
+    fn of_mut(self, c: &mut Context) -> &mut Option<String> {
+        match self {
+            Party::Donor => &mut c.donor,
+            Party::Recipient => &mut c.recipient,
+        }
+    }
+}
+
 /// A step of the fallback chain (`Doc::places`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -143,6 +166,7 @@ pub enum Rule {
     Conversion,
     ArticlesUsualStatus,
     ArticlesUsualGiver,
+    ArticlesUsualRecipient,
     HeadlineTakesMainSource,
     GiverGroup,
     ResearchDrawnOn,
@@ -196,6 +220,7 @@ impl Rule {
             Rule::Conversion => "a conversion of the amount before it: its labels",
             Rule::ArticlesUsualStatus => "the status the article gives most often",
             Rule::ArticlesUsualGiver => "the giver the article names for its other figures",
+            Rule::ArticlesUsualRecipient => "the receiver the article names for its other figures",
             Rule::HeadlineTakesMainSource => "the headline takes the article's main source",
             Rule::GiverGroup => "a giver joined to others: the group",
             Rule::ResearchDrawnOn => "the research the article draws its figures from",
@@ -320,7 +345,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.receiving_actors = doc
         .hits
         .iter()
-        .filter(|h| matches!(h.cue, Cue::Actor(_)) && lex.starts_with_receiving_verb(text[h.end..].trim_start()))
+        .filter(|h| matches!(h.cue, Cue::Actor(_)) && receiving_verb_follows(text, h, lex))
         .map(|h| h.start)
         .collect();
     doc.conversions = doc.find_conversions();
@@ -332,7 +357,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.paragraphs = (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
     doc.fill_statuses(&mut out);
-    doc.fill_donors(&mut out);
+    doc.fill_parties(&mut out);
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     doc.wholes_of_parts(&mut out);
@@ -344,11 +369,45 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
 /// of an attribution ("Information Minister Marriyum Aurangzeb announced").
 const SPEAKER_NAME_REACH: usize = 40;
 
-/// How many of an article's figures must have one giver named beside them
-/// before its figures with none take that giver. One is enough when no
+/// How many of an article's figures must have one giver (or receiver)
+/// named beside them before its figures with none take that one. One is enough when no
 /// other giver is named for any figure (the count must also be more than
 /// twice the next giver's): an article on one country's aid names it once.
-const USUAL_GIVER_MIN_FIGURES: usize = 1;
+const USUAL_PARTY_MIN_FIGURES: usize = 1;
+
+/// How many lower-case words may stand between a possessive actor and the
+/// receiving verb it heads ("Syria's new rulers were promised").
+const POSSESSED_WORDS: usize = 2;
+
+/// Whether a receiving verb follows the actor a hit names: right after it
+/// ("Senegal will receive"), or after the few words of what it possesses
+/// ("Syria's new rulers were promised", "Pakistan's government received").
+fn receiving_verb_follows(text: &str, h: &Hit, lex: &Lexicon) -> bool {
+    let rest = text[h.end..].trim_start();
+    if lex.starts_with_receiving_verb(rest) {
+        return true;
+    }
+    // The possessive ending is the hit's ("G7's") or follows it ("Syria" + "'s").
+    let possessives = &lex.file.joining.possessive;
+    let after = &text[h.end..];
+    let mut rest = match possessives.iter().find(|p| after.starts_with(p.as_str())) {
+        Some(p) => after[p.len()..].trim_start(),
+        None if possessives.iter().any(|p| text[h.start..h.end].ends_with(p.as_str())) => rest,
+        None => return false,
+    };
+    for _ in 0..POSSESSED_WORDS {
+        let word_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+            return false;
+        }
+        rest = rest[word_end..].trim_start();
+        if lex.starts_with_receiving_verb(rest) {
+            return true;
+        }
+    }
+    false
+}
 
 /// The most bytes between an amount and its conversion: " (roughly " fits.
 const CONVERSION_GAP: usize = 24;
@@ -819,7 +878,12 @@ impl Doc<'_> {
             matches!(h.cue, Cue::Category(j) if j != k && j != total) && {
                 let (lo, hi) = if h.end <= hit.start { (h.end, hit.start) } else { (hit.end, h.start) };
                 let between = &self.text[lo.min(hi)..hi.max(lo)];
+                // Another amount between the two words gives each its own
+                // kind: "800 millions d'aide humanitaire et 200 millions pour l'armée".
+                let amount_between =
+                    self.mentions.iter().any(|m| m.byte_start >= lo.min(hi) && m.byte_end <= hi.max(lo));
                 between.len() <= 40
+                    && !amount_between
                     && !between.contains(['$', '€', '£', ';', '.', ':'])
                     && (between.contains(',') || {
                         let joining = &self.lex.file.joining;
@@ -1360,7 +1424,12 @@ impl Doc<'_> {
                     }
                     _ => None,
                 })
-                .min_by_key(|(h, _)| distance(self.text, (h.start, h.end), (t.start, t.end)));
+                // A country the money goes to speaks only when no other is
+                // named: "Germany will channel €300m to Syria, Foreign Minister
+                // Baerbock said" is Germany's minister.
+                .min_by_key(|(h, _)| {
+                    (self.after_preposition(h), distance(self.text, (h.start, h.end), (t.start, t.end)))
+                });
             let Some((_, s)) = country else { continue };
             out.push((*t, s, 2));
             // The person's name: the capitalised words right after the title.
@@ -1720,35 +1789,58 @@ impl Doc<'_> {
         }
     }
 
-    /// An aid figure no cue gives a giver to takes the giver the article
-    /// names for its other figures, when one giver has most of them: an
-    /// article on one country's aid names it once and then says "the
-    /// government", "der Bund" or "it". Not when the article's givers are
-    /// many (a pledging conference): then no one giver is the article's.
-    fn fill_donors(&self, out: &mut [Context]) {
-        let named = |c: &Context| {
-            c.explain.iter().any(|w| w.label == "donor" && w.cue_span.is_some() && w.rule != Rule::GiverNamedMost)
+    /// An aid figure no cue gives a giver (or a receiver) to takes the one
+    /// the article names for its other figures, when one has most of them:
+    /// an article on one country's aid names it once and then says "the
+    /// government", "der Bund" or "it". Not when the article names many (a
+    /// pledging conference's givers): then no one is the article's.
+    fn fill_parties(&self, out: &mut [Context]) {
+        self.fill_party(out, Party::Donor);
+        self.fill_party(out, Party::Recipient);
+    }
+
+    fn fill_party(&self, out: &mut [Context], party: Party) {
+        let (label, none_found, usual) = match party {
+            Party::Donor => ("donor", Rule::NoGiver, Rule::ArticlesUsualGiver),
+            Party::Recipient => ("recipient", Rule::NoRecipient, Rule::ArticlesUsualRecipient),
         };
-        let mut counts = tally(out.iter().filter(|c| named(c)).filter_map(|c| c.donor.clone()));
+        let named = |c: &Context| {
+            c.explain.iter().any(|w| {
+                w.label == label
+                    && w.cue_span.is_some()
+                    && !matches!(w.rule, Rule::GiverNamedMost | Rule::RecipientNamedMost)
+            })
+        };
+        let mut counts = tally(out.iter().filter(|c| named(c)).filter_map(|c| party.of(c).clone()));
         counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         let Some((top, n)) = counts.first().cloned() else { return };
         let second = counts.get(1).map_or(0, |c| c.1);
-        if n < USUAL_GIVER_MIN_FIGURES || n <= 2 * second {
+        if n < USUAL_PARTY_MIN_FIGURES || n <= 2 * second {
             return;
         }
         for c in out.iter_mut() {
-            let undecided = c.donor.is_none()
-                && c.recipient.as_deref() != Some(top.as_str())
-                && c.explain.iter().any(|w| w.label == "donor" && w.rule == Rule::NoGiver);
+            // No one gives to themselves.
+            let other = match party {
+                Party::Donor => &c.recipient,
+                Party::Recipient => &c.donor,
+            };
+            let undecided = party.of(c).is_none()
+                && other.as_deref() != Some(top.as_str())
+                && c.explain.iter().any(|w| w.label == label && w.rule == none_found);
             if undecided {
-                c.donor = Some(top.clone());
-                c.explain.retain(|w| w.label != "donor");
-                c.explain.push(Why {
-                    label: "donor",
-                    value: Cow::Owned(top.clone()),
-                    cue_span: None,
-                    rule: Rule::ArticlesUsualGiver,
-                });
+                *party.of_mut(c) = Some(top.clone());
+                c.explain.retain(|w| w.label != label);
+                c.explain.push(Why { label, value: Cow::Owned(top.clone()), cue_span: None, rule: usual });
+                if party == Party::Recipient && top.contains(self.lex.file.subject.recipient.as_str()) {
+                    c.aid_to_ukraine = true;
+                    c.explain.retain(|w| w.label != "aid_to_ukraine");
+                    c.explain.push(Why {
+                        label: "aid_to_ukraine",
+                        value: Cow::Borrowed("true"),
+                        cue_span: None,
+                        rule: Rule::SubjectAmongRecipients,
+                    });
+                }
                 c.rekey();
             }
         }

@@ -168,6 +168,29 @@ fn donors() {
                 "4 milliards d'euros",
                 "All donors",
             ),
+            // The German and French adjectives of a country name it.
+            (
+                "Le gouvernement suisse consacrera 23 millions de francs à Gaza.",
+                "23 millions de francs",
+                "Switzerland",
+            ),
+            (
+                "Die schweizerische Regierung stellt 140 Millionen Franken bereit.",
+                "140 Millionen Franken",
+                "Switzerland",
+            ),
+            // A figure no cue gives a giver takes the article's usual one.
+            (
+                "Die Schweiz will fünf Milliarden Franken bereitstellen. Bisher hat der Bund rund drei Milliarden Franken aufgewendet.",
+                "drei Milliarden Franken",
+                "Switzerland",
+            ),
+            // The receiver named with its verb is no giver ("pourra recevoir").
+            (
+                "Le FMI a conclu un accord : le Trésor camerounais pourra recevoir 118,6 millions de dollars.",
+                "118,6 millions de dollars",
+                "International Monetary Fund",
+            ),
         ],
         |c| c.donor.clone().unwrap_or_else(|| "null".into()),
     );
@@ -191,6 +214,11 @@ fn recipients_and_aid() {
                 "$278 billion",
                 "Ukraine",
             ),
+            // A possessive heading a passive receiving verb receives.
+            ("Syria's new rulers were promised 5.8 billion euros by donors in Brussels.", "5.8 billion euros", "Syria"),
+            ("The EU raised its pledge to Syrians to 2.5 billion euros.", "2.5 billion euros", "Syria"),
+            // A figure no cue gives a receiver takes the article's usual one.
+            ("Japan gave $100 million to Ukraine. A further $300 million came in June.", "$300 million", "Ukraine"),
         ],
         |c| c.recipient.clone().unwrap_or_else(|| "null".into()),
     );
@@ -257,6 +285,18 @@ fn sources() {
                 "The Japanese government said it would give $300 million to Ukraine.",
                 "$300 million",
                 "Government of Japan",
+            ),
+            // A title with no country beside it speaks for its sentence's
+            // country, and its person speaks again by name later.
+            (
+                "Germany will channel an extra 300 million euros to Syria, Foreign Minister Annalena Baerbock said.",
+                "300 million euros",
+                "Government of Germany",
+            ),
+            (
+                "Donors pledged $8 billion for Pakistan, Information Minister Marriyum Aurangzeb announced. Later Marriyum said the World Bank had pledged $2bn.",
+                "$2bn",
+                "Government of Pakistan",
             ),
             // The country's name alone is no speaker.
             ("Japan will give $300 million to Senegal.", "$300 million", "null"),

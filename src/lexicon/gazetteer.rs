@@ -64,6 +64,10 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, 
         }
         if let Some(demonym) = country.maybe_nationality() {
             aliases.push(demonym.to_string());
+            // The people, as English writes them: "aid to Syrians", "Pakistanis".
+            if demonym.ends_with(['n', 'i']) {
+                aliases.push(format!("{demonym}s"));
+            }
         }
         if let Some(forms) = adjectives.get(country.alpha2().to_string().as_str()) {
             aliases.extend(forms.iter().map(|f| f.to_string()));
