@@ -461,9 +461,17 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
             _ => merged.push((s, e)),
         }
     }
+    // A cue inside an amount is part of its currency ("1,66 Milliarden
+    // US-Dollar" names no giver), so hits within a mention's span are dropped.
+    let mut amounts: Vec<(usize, usize)> = mentions.iter().map(|m| (m.byte_start, m.byte_end)).collect();
+    amounts.sort_unstable();
+    let inside_amount = |h: &Hit| {
+        let i = amounts.partition_point(|a| a.0 <= h.start);
+        i > 0 && h.end <= amounts[i - 1].1
+    };
     let mut hits = Vec::new();
     for (s, e) in merged {
-        hits.extend(lex.hits(text, s, e));
+        hits.extend(lex.hits(text, s, e).into_iter().filter(|h| !inside_amount(h)));
     }
     hits
 }
@@ -1098,10 +1106,25 @@ impl Doc<'_> {
 
     /// Whether the word before the hit, an article between them skipped
     /// ("to the EU", "à l'Ukraine"), is one of `words`.
+    /// An entry of several words is matched whole, its article included:
+    /// German "an" is a preposition only with its article ("an den Sudan"),
+    /// English "an" is one ("an EU loan").
     fn word_before_is_one_of(&self, h: &Hit, words: &[String]) -> bool {
-        let before = self.without_article(self.text[..h.start].trim_end());
+        let raw = self.text[..h.start].trim_end();
+        let phrase_before = |w: &str| {
+            let cut = raw.len().saturating_sub(w.len());
+            raw.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(w))
+                && raw[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        };
+        let before = self.without_article(raw);
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        !word.is_empty() && words.iter().any(|w| w.eq_ignore_ascii_case(word))
+        words.iter().any(|w| {
+            if w.contains(' ') {
+                phrase_before(w)
+            } else {
+                !word.is_empty() && w.eq_ignore_ascii_case(word)
+            }
+        })
     }
 
     /// `text` without the article it ends in, if it ends in one of the
@@ -1800,17 +1823,14 @@ impl Doc<'_> {
     }
 
     fn fill_party(&self, out: &mut [Context], party: Party) {
-        let (label, none_found, usual) = match party {
-            Party::Donor => ("donor", Rule::NoGiver, Rule::ArticlesUsualGiver),
-            Party::Recipient => ("recipient", Rule::NoRecipient, Rule::ArticlesUsualRecipient),
+        let (label, none_found, named_most, usual) = match party {
+            Party::Donor => ("donor", Rule::NoGiver, Rule::GiverNamedMost, Rule::ArticlesUsualGiver),
+            Party::Recipient => {
+                ("recipient", Rule::NoRecipient, Rule::RecipientNamedMost, Rule::ArticlesUsualRecipient)
+            }
         };
-        let named = |c: &Context| {
-            c.explain.iter().any(|w| {
-                w.label == label
-                    && w.cue_span.is_some()
-                    && !matches!(w.rule, Rule::GiverNamedMost | Rule::RecipientNamedMost)
-            })
-        };
+        let named =
+            |c: &Context| c.explain.iter().any(|w| w.label == label && w.cue_span.is_some() && w.rule != named_most);
         let mut counts = tally(out.iter().filter(|c| named(c)).filter_map(|c| party.of(c).clone()));
         counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         let Some((top, n)) = counts.first().cloned() else { return };
@@ -1824,9 +1844,14 @@ impl Doc<'_> {
                 Party::Donor => &c.recipient,
                 Party::Recipient => &c.donor,
             };
-            let undecided = party.of(c).is_none()
+            // A figure no cue gave a party, or one that took the party the
+            // article names most: the party of the article's other figures
+            // is the better guess (a Swiss plan quoting the World Bank's
+            // estimate is still Swiss).
+            let guessed = |w: &Why| w.rule == none_found || w.rule == named_most;
+            let undecided = party.of(c).as_deref() != Some(top.as_str())
                 && other.as_deref() != Some(top.as_str())
-                && c.explain.iter().any(|w| w.label == label && w.rule == none_found);
+                && c.explain.iter().any(|w| w.label == label && guessed(w));
             if undecided {
                 *party.of_mut(c) = Some(top.clone());
                 c.explain.retain(|w| w.label != label);

@@ -60,6 +60,13 @@ pub(super) fn add_countries(actors: &mut Vec<Actor>, sources: &mut Vec<Source>, 
                 if lang == GERMAN && !t.ends_with(['s', 'x', 'z', 'ß']) {
                     aliases.push(format!("{t}s"));
                 }
+                // German also names a country's own with its name and -er,
+                // which never declines ("die Schweizer Regierung", "Luxemburger
+                // Hilfe", "japanische" aside "Japaner"). A form no one writes
+                // ("Deutschlander") does no harm: it is never met.
+                if lang == GERMAN && !t.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) && !t.contains(' ') {
+                    aliases.push(format!("{t}er"));
+                }
             }
         }
         if let Some(demonym) = country.maybe_nationality() {
