@@ -112,6 +112,23 @@ label_set!(
     }
 );
 
+impl Category {
+    /// The kind a package is compared as. Outlets name one package's kind by
+    /// turns: the $61 billion supplemental is "an aid package", "military
+    /// aid" and "humanitarian and military aid" in three reports, a flood
+    /// relief package "aid" and "relief" in two. So a package of aid is
+    /// compared as aid whatever kind it is given (Total). Money to a budget
+    /// (a loan, budget support, a fund's tranche) is another instrument, and
+    /// a figure that is not aid another thing: both keep their kind. A
+    /// running total keeps every kind, as trackers count each apart.
+    pub fn as_package_kind(self) -> Category {
+        match self {
+            Category::Military | Category::Humanitarian | Category::Reconstruction | Category::Total => Category::Total,
+            Category::Financial | Category::Other => self,
+        }
+    }
+}
+
 label_set!(
     /// How far along a figure is.
     Status, "status", {
@@ -343,8 +360,9 @@ impl FromStr for Scope {
     }
 }
 
-/// What groups the reports of one quantity: donor, recipient, kind, status
-/// class and scope. Donor and recipient are slugs of their names
+/// What groups the reports of one quantity: donor, recipient, kind (a
+/// package's coarse, see `Category::as_package_kind`), status class and
+/// scope. Donor and recipient are slugs of their names
 /// ("united-states"). Written as one slug in the ledger and the outputs,
 /// the scope last: "united-states/ukraine/total/enacted/about-60bn",
 /// "united-states/ukraine/total/promised/running-total"; read back with
@@ -372,6 +390,10 @@ impl MetricKey {
         status: Status,
     ) -> MetricKey {
         let part = |name: Option<&str>| name.map(slug).filter(|s| !s.is_empty() && s != UNKNOWN_PART);
+        let category = match scope {
+            Some(Scope::Amount(_)) => category.as_package_kind(),
+            _ => category,
+        };
         MetricKey { donor: part(donor), recipient: part(recipient), category, class: status.class(), scope }
     }
 
@@ -531,6 +553,22 @@ mod tests {
         }
         assert_eq!(Magnitude::of(Decimal::ZERO), None);
         assert!("61bn".parse::<Magnitude>().is_err(), "not a round number of the series");
+    }
+
+    #[test]
+    fn a_package_of_aid_is_one_kind_a_running_total_keeps_its_own() {
+        let sixty = Magnitude::of("61000000000".parse().unwrap()).map(Scope::Amount);
+        let key = |category, scope| MetricKey::new(Some("US"), Some("Ukraine"), category, scope, Status::Pending);
+        // "An aid package" and "military aid" of one size: one metric.
+        assert_eq!(key(Category::Military, sixty), key(Category::Total, sixty));
+        assert_eq!(key(Category::Humanitarian, sixty), key(Category::Total, sixty));
+        // A loan of that size is another instrument; a cost is no aid.
+        assert_ne!(key(Category::Financial, sixty), key(Category::Total, sixty));
+        assert_ne!(key(Category::Other, sixty), key(Category::Total, sixty));
+        // Trackers count military and humanitarian totals apart.
+        let total = Some(Scope::RunningTotal);
+        assert_ne!(key(Category::Military, total), key(Category::Total, total));
+        assert_eq!(key(Category::Military, total).category, Category::Military);
     }
 
     #[test]

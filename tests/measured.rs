@@ -46,9 +46,9 @@ fn corpus_dev_label_accuracy() {
 #[test]
 fn corpus_metric_pairs() {
     let Some(shared) = shared("the corpus metric score") else { return };
-    // (set, floor): just under the pair F1 reached, 0.685 on dev and 0.595 on
+    // (set, floor): just under the pair F1 reached, 0.674 on dev and 0.675 on
     // dev2 (whose errors have been read, so it is no longer an unseen measure).
-    for (set, floor) in [("dev", 0.67), ("dev2", 0.58)] {
+    for (set, floor) in [("dev", 0.66), ("dev2", 0.66)] {
         let path = shared.join(format!("corpus/{set}.jsonl"));
         let data = std::fs::read_to_string(&path).unwrap();
         let docs = read_gold(&path.display().to_string(), &data).unwrap();

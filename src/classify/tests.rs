@@ -408,7 +408,8 @@ pledged = ["promised"]
         (Some("State of Illinois"), Some("Springfield"), Some("Mayor's office"))
     );
     assert!(fund.aid_to_ukraine, "aid to the lexicon's subject");
-    assert_eq!(fund.metric.to_string(), "state-of-illinois/springfield/reconstruction/enacted/about-40m");
+    // A package of aid is compared as aid, whatever its kind.
+    assert_eq!(fund.metric.to_string(), "state-of-illinois/springfield/total/enacted/about-40m");
     assert_eq!((damage.category, damage.aid_to_ukraine), (Category::Other, false));
 }
 
