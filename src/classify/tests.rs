@@ -307,6 +307,19 @@ fn sources() {
                 "$2bn",
                 "Government of Pakistan",
             ),
+            // A speaking verb before its subject, an article between them.
+            (
+                "Ausgegeben hat die Schweiz bislang 3 Milliarden Franken, rechnet die Regierung vor.",
+                "3 Milliarden Franken",
+                "Government of Switzerland",
+            ),
+            // The office that decides on the sum states it.
+            (
+                "Die Schweiz soll fünf Milliarden Franken in den Wiederaufbau stecken: Das hat der Bundesrat entschieden.",
+                "fünf Milliarden Franken",
+                "Government of Switzerland",
+            ),
+            ("The Kenyan cabinet approved $40 million for flood relief.", "$40 million", "Government of Kenya"),
             // The country's name alone is no speaker.
             ("Japan will give $300 million to Senegal.", "$300 million", "null"),
             // …or stated by the outlet in its own voice.
