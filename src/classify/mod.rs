@@ -323,7 +323,12 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     let text = article.text.as_str();
     let first_line = text.find('\n').unwrap_or(text.len());
     let headline_end = if first_line < 220 && !text[..first_line].trim_end().ends_with('.') { first_line } else { 0 };
-    let hits = cue_hits(text, mentions, headline_end, lex);
+    let mut hits = cue_hits(text, mentions, headline_end, lex);
+    let references = short_references(text, &hits, lex);
+    if !references.is_empty() {
+        hits.extend(references);
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
     let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
     let mut doc = Doc {
         text,
@@ -478,6 +483,61 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
         hits.extend(lex.hits(text, s, e).into_iter().filter(|h| !inside_amount(h)));
     }
     hits
+}
+
+/// The fewest letters a head word must have to stand for its body's name:
+/// "Fund", "Bank", "Fonds", not "UN" or "of".
+const HEAD_WORD_MIN_CHARS: usize = 4;
+
+/// A body named in full once is named after by the head word of its name
+/// behind an article: "the Fund" for the International Monetary Fund, "le
+/// Fonds" for the Fonds monétaire international, "the Institute" for the
+/// Kiel Institute, "die Kommission" for the Europäische Kommission. The head
+/// is the first word of the name or its last (French puts it first, English
+/// and German last), written with a capital. The short name may come
+/// before the full one when an acronym came first ("le FMI … a annoncé le
+/// Fonds … Fonds monétaire international").
+fn short_references(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Hit> {
+    let mut heads: Vec<(&str, usize)> = Vec::new();
+    for h in hits {
+        let Cue::Source(s) = h.cue else { continue };
+        let words: Vec<&str> = text[h.start..h.end].split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        if words.len() < 2 {
+            continue;
+        }
+        for word in [first, last] {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let head = word.chars().count() >= HEAD_WORD_MIN_CHARS
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && !heads.iter().any(|(w, _)| *w == word);
+            if head {
+                heads.push((word, s));
+            }
+        }
+    }
+    let ends_with_article = |before: &str| {
+        lex.file.roles.articles.iter().any(|a| {
+            let cut = before.len().saturating_sub(a.len());
+            before.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(a))
+                && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    let mut out = Vec::new();
+    for (word, s) in heads {
+        for (start, _) in text.match_indices(word) {
+            let end = start + word.len();
+            let whole = !text[end..].starts_with(char::is_alphanumeric);
+            let taken = {
+                let k = hits.partition_point(|h| h.start < end);
+                hits[..k].iter().rev().take_while(|h| h.start + 80 > start).any(|h| h.end > start)
+            };
+            if whole && !taken && ends_with_article(text[..start].trim_end()) {
+                out.push(Hit { start, end, cue: Cue::Source(s) });
+            }
+        }
+    }
+    out
 }
 
 impl Doc<'_> {

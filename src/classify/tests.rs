@@ -313,6 +313,17 @@ fn sources() {
                 "3 Milliarden Franken",
                 "Government of Switzerland",
             ),
+            // A body named in full is named after by its head word.
+            (
+                "Dakar et le FMI se sont mis d'accord sur un programme de 1,8 milliard de dollars, a annoncé le Fonds. Le conseil du Fonds monétaire international doit encore valider 327 millions de dollars du RST.",
+                "1,8 milliard de dollars",
+                "International Monetary Fund",
+            ),
+            (
+                "The International Monetary Fund reached a deal with Egypt. It is worth $8 billion, the Fund said.",
+                "$8 billion",
+                "International Monetary Fund",
+            ),
             // The office that decides on the sum states it.
             (
                 "Die Schweiz soll fünf Milliarden Franken in den Wiederaufbau stecken: Das hat der Bundesrat entschieden.",
