@@ -61,6 +61,12 @@ def main() -> None:
             # A base with a space or a bracket is a description, not an adjective.
             if not base or any(c in base for c in " ()/,"):
                 continue
+            # Where German has no adjective the package gives the name
+            # ("Réunion", "Jersey", "Gazastreifen"); lower-cased, the name
+            # would match the French word "réunion". German country
+            # adjectives end in -sch ("schweizerisch", "deutsch").
+            if lang == "de" and not base.lower().endswith("sch"):
+                continue
             seen = set()
             for form in inflect(base):
                 if form not in seen:

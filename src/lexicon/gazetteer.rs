@@ -231,5 +231,10 @@ mod tests {
         assert_eq!(named("camerounais"), Some("Cameroon"));
         assert_eq!(named("schweizerischen"), Some("Switzerland"));
         assert_eq!(named("française"), Some("France"));
+        assert_eq!(named("Schweizer"), Some("Switzerland"));
+        // A name the package gives where German has no adjective is no
+        // adjective: lower-cased, "Réunion" is the French for a meeting.
+        assert_eq!(named("réunion"), None);
+        assert_eq!(named("jersey"), None);
     }
 }
