@@ -148,6 +148,7 @@ pub enum Rule {
     NearestRecipient,
     NotAidNoRecipient,
     RecipientNamedMost,
+    BodysCountry,
     NoRecipient,
     AttributedInSentence,
     AttributedEarlier,
@@ -202,6 +203,7 @@ impl Rule {
             Rule::NearestRecipient => "nearest recipient in the sentence",
             Rule::NotAidNoRecipient => "not aid, no recipient named",
             Rule::RecipientNamedMost => "the recipient the article names most",
+            Rule::BodysCountry => "a body's money goes to the country the article names most",
             Rule::NoRecipient => "no recipient named",
             Rule::AttributedInSentence => "named with a word of attribution in the sentence",
             Rule::AttributedEarlier => "attributed earlier in the paragraph",
@@ -363,6 +365,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     let mut out: Vec<Context> = (0..mentions.len()).map(|i| doc.label(i, article.published)).collect();
     doc.fill_statuses(&mut out);
     doc.fill_parties(&mut out);
+    doc.fill_borrowers(&mut out);
     doc.fill_headline(&mut out);
     doc.copy_to_conversions(&mut out);
     doc.wholes_of_parts(&mut out);
@@ -1926,6 +1929,33 @@ impl Doc<'_> {
     fn fill_parties(&self, out: &mut [Context]) {
         self.fill_party(out, Party::Donor);
         self.fill_party(out, Party::Recipient);
+    }
+
+    /// A body's money with no receiver named goes to the country the
+    /// article names most: a lender's or an agency's tranche in a report on
+    /// one country's programme is that country's ("the Fund will release a
+    /// first tranche of $1.1 billion" in an article on Pakistan). Only for a
+    /// body, which gives to countries; a country's figure with no receiver
+    /// keeps none, as the country most named is often itself.
+    fn fill_borrowers(&self, out: &mut [Context]) {
+        let is_body = |name: &str| {
+            self.lex.file.actors.iter().any(|a| {
+                a.name == name && a.role == Role::Giver && a.government.is_none() && a.officials_speak_as.is_none()
+            })
+        };
+        for c in out.iter_mut() {
+            let unnamed = c.recipient.is_none()
+                && c.explain.iter().any(|w| w.label == "recipient" && w.rule == Rule::NoRecipient);
+            let Some(donor) = c.donor.clone().filter(|d| unnamed && is_body(d)) else { continue };
+            let country = self.most_named(|h| {
+                matches!(h.cue, Cue::Actor(a) if self.lex.actor(a).role == Role::Either && self.lex.actor(a).name != donor)
+            });
+            let Some((name, h)) = country else { continue };
+            c.explain.retain(|w| w.label != "recipient");
+            c.explain.push(self.why("recipient", name.clone(), Some(&h), Rule::BodysCountry));
+            c.recipient = Some(name);
+            c.rekey();
+        }
     }
 
     fn fill_party(&self, out: &mut [Context], party: Party) {

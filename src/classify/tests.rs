@@ -228,6 +228,14 @@ fn recipients_and_aid() {
             ("The EU raised its pledge to Syrians to 2.5 billion euros.", "2.5 billion euros", "Syria"),
             // A figure no cue gives a receiver takes the article's usual one.
             ("Japan gave $100 million to Ukraine. A further $300 million came in June.", "$300 million", "Ukraine"),
+            // A body's money with no receiver named goes to the country the article is on.
+            (
+                "Pakistan and the IMF reached a deal after Pakistan cut subsidies. The IMF will release a first tranche of $1.1 billion.",
+                "$1.1 billion",
+                "Pakistan",
+            ),
+            // A country's money does not: the country named most is often the giver.
+            ("Japan is a large donor. Japan has set aside $300 million.", "$300 million", "null"),
         ],
         |c| c.recipient.clone().unwrap_or_else(|| "null".into()),
     );
