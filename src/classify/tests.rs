@@ -58,6 +58,8 @@ fn categories() {
             ("The G7 agreed a $50bn loan for Ukraine.", "$50bn", "financial"),
             ("Kyiv received $3 billion of budget support.", "$3 billion", "financial"),
             ("Rich countries agreed to provide $300 billion a year in climate finance.", "$300 billion", "other"),
+            // A German compound opened by a kind of aid is of that kind.
+            ("Der Bund beantragt ein Nothilfepaket über 140 Millionen Franken.", "140 Millionen Franken", "humanitarian"),
             // No kind in the figure's sentence or paragraph: the article's theme, where one kind leads.
             (
                 "Geneva appeal raises $500 million in humanitarian relief for flood victims. Refugees need shelter.\n\n\

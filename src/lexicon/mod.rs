@@ -530,12 +530,17 @@ impl Lexicon {
         let mut all: Vec<Hit> = Vec::new();
         for m in self.automaton.find_overlapping_iter(slice) {
             let (s, e) = (from + m.start(), from + m.end());
-            if (s > 0 && word(bytes[s - 1]) && word(bytes[s]))
-                || (e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]))
-            {
+            let (cues, exact) = &self.patterns[m.pattern().as_usize()];
+            let glued_after = e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]);
+            // A capitalised kind of aid may open a compound, as German
+            // writes them: "Nothilfepaket", "Wiederaufbaukonferenz",
+            // "Munitionslieferungen". Not a general word ("Mittelmeer").
+            let opens_compound = *exact
+                && text[e..].starts_with(char::is_lowercase)
+                && cues.iter().all(|c| matches!(c, Cue::Category(k) if *k != Category::Total));
+            if (s > 0 && word(bytes[s - 1]) && word(bytes[s])) || (glued_after && !opens_compound) {
                 continue;
             }
-            let (cues, exact) = &self.patterns[m.pattern().as_usize()];
             if *exact && text[s..e] != self.pattern_text[m.pattern().as_usize()] {
                 continue;
             }
