@@ -877,6 +877,14 @@ impl Doc<'_> {
             return (label, false);
         }
         if let Some((hit, _)) = near_total {
+            // "UN seeks $5 billion in aid" in an article on a humanitarian
+            // appeal: there "aid" is relief. Not in an article whose theme
+            // is weapons or loans, where "aid" is often the whole of several
+            // kinds (a supplemental, a tracker's total).
+            if let Some(theme) = self.theme().filter(|t| *t == Category::Humanitarian) {
+                explain.push(self.why("category", theme.as_str(), None, Rule::ArticleTheme));
+                return (theme, false);
+            }
             explain.push(self.why("category", "total", Some(&hit), Rule::NearestCue));
             return (Category::Total, false);
         }

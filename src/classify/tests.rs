@@ -58,6 +58,12 @@ fn categories() {
             ("The G7 agreed a $50bn loan for Ukraine.", "$50bn", "financial"),
             ("Kyiv received $3 billion of budget support.", "$3 billion", "financial"),
             ("Rich countries agreed to provide $300 billion a year in climate finance.", "$300 billion", "other"),
+            // "Aid" in an article on a humanitarian appeal is relief.
+            (
+                "UN seeks $5 billion in aid for Afghanistan. The humanitarian appeal covers shelter and refugees, with $1 billion for food alone.",
+                "$5 billion",
+                "humanitarian",
+            ),
             // A German compound opened by a kind of aid is of that kind.
             ("Der Bund beantragt ein Nothilfepaket über 140 Millionen Franken.", "140 Millionen Franken", "humanitarian"),
             // No kind in the figure's sentence or paragraph: the article's theme, where one kind leads.
