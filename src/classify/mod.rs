@@ -373,6 +373,14 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     out
 }
 
+/// The most bytes between a whole and its part ("$95 billion foreign aid
+/// package on Wednesday, of which nearly $61 bln").
+const WHOLE_TO_PART_REACH: usize = 80;
+
+/// The most bytes between "of which" and the part: a qualifier ("nearly ",
+/// "rund ", "environ ").
+const OF_WHICH_TO_PART_REACH: usize = 12;
+
 /// The most bytes before a name that a speaking verb put before its subject
 /// is looked for in: the verb and an article ("rechnete die", "a précisé le").
 const INVERTED_REACH: usize = 24;
@@ -1742,7 +1750,15 @@ impl Doc<'_> {
     fn wholes_of_parts(&self, out: &mut [Context]) {
         for i in 0..out.len().saturating_sub(1) {
             let between = self.gap_text(self.mentions[i].byte_end, self.mentions[i + 1].byte_start);
-            if between.len() > 24 || !self.lex.file.joining.of_which.iter().any(|w| between.contains(w.as_str())) {
+            // "$95 billion foreign aid package on Wednesday, of which nearly
+            // $61 bln": the whole's noun may run on before the "of which",
+            // and a qualifier stand after it; no sentence ends between.
+            let joined = between.len() <= WHOLE_TO_PART_REACH
+                && !between.contains(['.', ';'])
+                && self.lex.file.joining.of_which.iter().any(|w| {
+                    between.rfind(w.as_str()).is_some_and(|at| between.len() - (at + w.len()) <= OF_WHICH_TO_PART_REACH)
+                });
+            if !joined {
                 continue;
             }
             // The part's recipient must be named after it ("… for Ukraine"),

@@ -267,6 +267,15 @@ fn a_whole_and_its_part_are_two_metrics() {
     assert_eq!(got[1].1.metric.to_string(), "united-states/ukraine/total/enacted/about-60bn");
     assert_ne!(got[0].1.metric, got[1].1.metric);
     assert!(got[0].1.aid_to_ukraine && got[1].1.aid_to_ukraine);
+    // The whole's noun may run on before the "of which", a qualifier after it.
+    let got = labels(
+        "Biden signed a $95 billion foreign aid package on Wednesday, of which nearly $61 bln is meant for Ukraine.",
+    );
+    assert_eq!(got[0].1.recipient.as_deref(), Some("Ukraine and others"));
+    assert_eq!(got[1].1.recipient.as_deref(), Some("Ukraine"));
+    // A sentence between them joins nothing.
+    let got = labels("Biden signed a $95 billion package. Aides listed what of which nearly $61 bln is meant for Ukraine.");
+    assert_ne!(got[0].1.recipient.as_deref(), Some("Ukraine and others"));
 }
 
 #[test]
