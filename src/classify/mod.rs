@@ -373,6 +373,10 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     out
 }
 
+/// The most bytes before a recipient list that its "also" stands in
+/// ("that also covers ").
+const ALSO_REACH: usize = 24;
+
 /// The most bytes between a whole and its part ("$95 billion foreign aid
 /// package on Wednesday, of which nearly $61 bln").
 const WHOLE_TO_PART_REACH: usize = 80;
@@ -1339,6 +1343,18 @@ impl Doc<'_> {
         }
         while hi + 1 < hits.len() && joins(hits[hi], hits[hi + 1]) {
             hi += 1;
+        }
+        // "a $60.8 billion bill for Ukraine, part of a wider $95 billion
+        // package that also covers Israel and Taiwan": the recipient named
+        // before joins the list that "also" opens.
+        let also = {
+            let start = hits[lo].start;
+            let before = self.gap_text(floor_char(self.text, start.saturating_sub(ALSO_REACH)), start);
+            let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).collect();
+            self.lex.file.joining.also.iter().any(|a| words.iter().any(|w| w.eq_ignore_ascii_case(a)))
+        };
+        if also && lo > 0 {
+            lo -= 1;
         }
         let mut names: Vec<&str> = Vec::new();
         for h in &hits[lo..=hi] {

@@ -231,6 +231,12 @@ fn recipients_and_aid() {
                 "$278 billion",
                 "Ukraine",
             ),
+            // "Also" adds the recipient named before to the list it opens.
+            (
+                "The House passed a $60.8 billion bill for Ukraine, part of a wider $95 billion package that also covers Israel and Taiwan.",
+                "$95 billion",
+                "Ukraine, Israel and Taiwan",
+            ),
             // A possessive heading a passive receiving verb receives.
             ("Syria's new rulers were promised 5.8 billion euros by donors in Brussels.", "5.8 billion euros", "Syria"),
             ("The EU raised its pledge to Syrians to 2.5 billion euros.", "2.5 billion euros", "Syria"),
@@ -274,7 +280,8 @@ fn a_whole_and_its_part_are_two_metrics() {
     assert_eq!(got[0].1.recipient.as_deref(), Some("Ukraine and others"));
     assert_eq!(got[1].1.recipient.as_deref(), Some("Ukraine"));
     // A sentence between them joins nothing.
-    let got = labels("Biden signed a $95 billion package. Aides listed what of which nearly $61 bln is meant for Ukraine.");
+    let got =
+        labels("Biden signed a $95 billion package. Aides listed what of which nearly $61 bln is meant for Ukraine.");
     assert_ne!(got[0].1.recipient.as_deref(), Some("Ukraine and others"));
 }
 

@@ -241,6 +241,10 @@ pub struct Joining {
     /// Between a whole and its part: "the $95 billion package, of which $61 billion".
     #[serde(default)]
     pub of_which: Vec<String>,
+    /// Before recipients added to one named earlier: "a package that also
+    /// covers Israel and Taiwan", "auch", "aussi".
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 /// The lexicon as written in TOML.
