@@ -500,6 +500,16 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
     hits
 }
 
+/// Whether `text` ends in `phrase` as whole words, in any case ("… from
+/// the" ends in "the", "… farther" does not): `text` without the phrase, or
+/// None.
+fn strip_word_suffix<'t>(text: &'t str, phrase: &str) -> Option<&'t str> {
+    let cut = text.len().checked_sub(phrase.len())?;
+    let whole = text.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+        && text[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    whole.then(|| &text[..cut])
+}
+
 /// The fewest letters a head word must have to stand for its body's name:
 /// "Fund", "Bank", "Fonds", not "UN" or "of".
 const HEAD_WORD_MIN_CHARS: usize = 4;
@@ -531,13 +541,11 @@ fn short_references(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Hit> {
             }
         }
     }
-    let ends_with_article = |before: &str| {
-        lex.file.roles.articles.iter().any(|a| {
-            let cut = before.len().saturating_sub(a.len());
-            before.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(a))
-                && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-        })
-    };
+    let ends_with_article =
+        |before: &str| lex.file.roles.articles.iter().any(|a| strip_word_suffix(before, a).is_some());
+    // Hits are in order of their start, so those that overlap a word start
+    // at most the longest hit's length before it.
+    let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
     let mut out = Vec::new();
     for (word, s) in heads {
         for (start, _) in text.match_indices(word) {
@@ -545,7 +553,7 @@ fn short_references(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Hit> {
             let whole = !text[end..].starts_with(char::is_alphanumeric);
             let taken = {
                 let k = hits.partition_point(|h| h.start < end);
-                hits[..k].iter().rev().take_while(|h| h.start + 80 > start).any(|h| h.end > start)
+                hits[..k].iter().rev().take_while(|h| h.start + longest >= start).any(|h| h.end > start)
             };
             if whole && !taken && ends_with_article(text[..start].trim_end()) {
                 out.push(Hit { start, end, cue: Cue::Source(s) });
@@ -1198,16 +1206,11 @@ impl Doc<'_> {
     /// English "an" is one ("an EU loan").
     fn word_before_is_one_of(&self, h: &Hit, words: &[String]) -> bool {
         let raw = self.text[..h.start].trim_end();
-        let phrase_before = |w: &str| {
-            let cut = raw.len().saturating_sub(w.len());
-            raw.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(w))
-                && raw[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-        };
         let before = self.without_article(raw);
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         words.iter().any(|w| {
             if w.contains(' ') {
-                phrase_before(w)
+                strip_word_suffix(raw, w).is_some()
             } else {
                 !word.is_empty() && w.eq_ignore_ascii_case(word)
             }
@@ -1218,11 +1221,8 @@ impl Doc<'_> {
     /// lexicon's (`roles.articles`): "from the" is "from", "à l'" is "à".
     fn without_article<'t>(&self, text: &'t str) -> &'t str {
         for article in &self.lex.file.roles.articles {
-            let cut = text.len().saturating_sub(article.len());
-            let ends_with_word = text.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(article))
-                && text[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            if ends_with_word {
-                return text[..cut].trim_end();
+            if let Some(rest) = strip_word_suffix(text, article) {
+                return rest.trim_end();
             }
         }
         text
