@@ -102,6 +102,12 @@ fn statuses() {
     check(
         "status",
         &[
+            // An agreement a board must still approve is pending.
+            (
+                "Pakistan and IMF staff reached a staff-level agreement on a $7 billion loan, subject to approval by the Executive Board.",
+                "$7 billion",
+                "pending",
+            ),
             ("Another $60 billion for Ukraine is stalled in Congress.", "$60 billion", "pending"),
             ("The House passed $61 billion in aid for Ukraine.", "$61 billion", "pending"),
             // A vote in an earlier sentence of the paragraph by one chamber.
@@ -248,8 +254,13 @@ fn recipients_and_aid() {
                 "$1.1 billion",
                 "Pakistan",
             ),
-            // A country's money does not: the country named most is often the giver.
-            ("Japan is a large donor. Japan has set aside $300 million.", "$300 million", "null"),
+            // A country's money does not: the country an article names most
+            // beside it need not be where the money goes.
+            (
+                "Uganda and Tanzania border Kenya. Uganda trades with Tanzania. Kenya has set aside $300 million.",
+                "$300 million",
+                "null",
+            ),
         ],
         |c| c.recipient.clone().unwrap_or_else(|| "null".into()),
     );
