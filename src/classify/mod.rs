@@ -11,7 +11,7 @@
 use crate::article::Article;
 use crate::extract::Money;
 use crate::labels::{Category, Magnitude, MetricKey, Scope, SourceKind, Status};
-use crate::lexicon::{Cue, Hit, Lexicon, Role};
+use crate::lexicon::{Cue, Hit, Lexicon, Role, WordsBefore};
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 
@@ -500,16 +500,6 @@ fn cue_hits(text: &str, mentions: &[Money], headline_end: usize, lex: &Lexicon) 
     hits
 }
 
-/// Whether `text` ends in `phrase` as whole words, in any case ("… from
-/// the" ends in "the", "… farther" does not): `text` without the phrase, or
-/// None.
-fn strip_word_suffix<'t>(text: &'t str, phrase: &str) -> Option<&'t str> {
-    let cut = text.len().checked_sub(phrase.len())?;
-    let whole = text.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(phrase))
-        && text[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-    whole.then(|| &text[..cut])
-}
-
 /// The fewest letters a head word must have to stand for its body's name:
 /// "Fund", "Bank", "Fonds", not "UN" or "of".
 const HEAD_WORD_MIN_CHARS: usize = 4;
@@ -541,8 +531,7 @@ fn short_references(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Hit> {
             }
         }
     }
-    let ends_with_article =
-        |before: &str| lex.file.roles.articles.iter().any(|a| strip_word_suffix(before, a).is_some());
+    let ends_with_article = |before: &str| lex.lists.articles.strip_suffix(before).is_some();
     // Hits are in order of their start, so those that overlap a word start
     // at most the longest hit's length before it.
     let longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
@@ -1196,7 +1185,7 @@ impl Doc<'_> {
     /// or a comparison ("into the EU", "than Europe"): a word of the
     /// lexicon's `roles.not_giver_before`, articles between them skipped.
     fn after_preposition(&self, h: &Hit) -> bool {
-        self.word_before_is_one_of(h, &self.lex.file.roles.not_giver_before)
+        self.word_before_is_one_of(h, &self.lex.lists.not_giver_before)
     }
 
     /// Whether the word before the hit, an article between them skipped
@@ -1204,28 +1193,20 @@ impl Doc<'_> {
     /// An entry of several words is matched whole, its article included:
     /// German "an" is a preposition only with its article ("an den Sudan"),
     /// English "an" is one ("an EU loan").
-    fn word_before_is_one_of(&self, h: &Hit, words: &[String]) -> bool {
+    fn word_before_is_one_of(&self, h: &Hit, list: &WordsBefore) -> bool {
         let raw = self.text[..h.start].trim_end();
+        if list.phrases.strip_suffix(raw).is_some() {
+            return true;
+        }
         let before = self.without_article(raw);
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        words.iter().any(|w| {
-            if w.contains(' ') {
-                strip_word_suffix(raw, w).is_some()
-            } else {
-                !word.is_empty() && w.eq_ignore_ascii_case(word)
-            }
-        })
+        list.words.contains(word)
     }
 
     /// `text` without the article it ends in, if it ends in one of the
     /// lexicon's (`roles.articles`): "from the" is "from", "à l'" is "à".
     fn without_article<'t>(&self, text: &'t str) -> &'t str {
-        for article in &self.lex.file.roles.articles {
-            if let Some(rest) = strip_word_suffix(text, article) {
-                return rest.trim_end();
-            }
-        }
-        text
+        self.lex.lists.articles.strip_suffix(text).map_or(text, str::trim_end)
     }
 
     /// The spans of givers joined to others in one group: a giver followed
@@ -1313,7 +1294,7 @@ impl Doc<'_> {
             Role::Neither => false,
             Role::Giver => self.receiving_verb_after(h),
             Role::Either => {
-                self.word_before_is_one_of(h, &self.lex.file.roles.receiver_before) || self.receiving_verb_after(h)
+                self.word_before_is_one_of(h, &self.lex.lists.receiver_before) || self.receiving_verb_after(h)
             }
         }
     }
@@ -2110,7 +2091,7 @@ impl Doc<'_> {
             }
         }
         let words = &self.lex.file.scope;
-        let is_one_of = |w: &str, list: &[String]| list.iter().any(|k| k.eq_ignore_ascii_case(w));
+        let lists = &self.lex.lists;
         let year_of =
             |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
         let mut all = sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
@@ -2121,7 +2102,13 @@ impl Doc<'_> {
         }
         while !window[0].is_empty() {
             let [w, next, after, after2] = window;
-            if is_one_of(w, &words.since) {
+            // Most words start as no word of a period does.
+            let first = w.as_bytes().first().copied().unwrap_or(0);
+            if !lists.scope_initials.contains(first) {
+                window = [next, after, after2, all.next().unwrap_or("")];
+                continue;
+            }
+            if lists.since.contains(w) {
                 // since February 2022 / since 2022 / since January 24, 2022
                 if let Some(y) = year_of(next) {
                     let d = NaiveDate::from_ymd_opt(y, 1, 1);
@@ -2134,17 +2121,18 @@ impl Doc<'_> {
                         return ((d, None), Some(self.why("scope", format!("{y}-{mo:02}-01"), None, Rule::SinceMonth)));
                     }
                 }
-            } else if is_one_of(w, &words.within) {
+            } else if lists.within.contains(w) {
                 if let Some(y) = year_of(next) {
                     let period = (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31));
                     return (period, Some(self.why("scope", y.to_string(), None, Rule::YearNamed)));
                 }
             } else if let Some(p) = published.filter(|_| {
-                words.this_year.iter().any(|phrase| {
-                    let mut parts = phrase.split_whitespace();
-                    parts.next().is_some_and(|a| a.eq_ignore_ascii_case(w))
-                        && parts.next().is_some_and(|b| b.eq_ignore_ascii_case(next.trim_end_matches(['.', ','])))
-                })
+                lists.this_year_first.contains(w)
+                    && words.this_year.iter().any(|phrase| {
+                        let mut parts = phrase.split_whitespace();
+                        parts.next().is_some_and(|a| a.eq_ignore_ascii_case(w))
+                            && parts.next().is_some_and(|b| b.eq_ignore_ascii_case(next.trim_end_matches(['.', ','])))
+                    })
             }) {
                 let period = (NaiveDate::from_ymd_opt(p.year(), 1, 1), Some(p));
                 let why = self.why("scope", p.year().to_string(), None, Rule::ThisYear);

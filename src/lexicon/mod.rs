@@ -12,8 +12,10 @@ use std::fmt;
 
 mod gazetteer;
 mod phrases;
+mod words;
 
 use phrases::{is_word_byte, PhraseIndex};
+pub use words::{strip_word_suffix, ByteSet, WordList};
 
 /// The lexicon shipped with the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../data/lexicon.toml");
@@ -339,22 +341,51 @@ pub struct Lexicon {
     research: Option<(AhoCorasick, Vec<(usize, String)>)>,
     /// The actor a group of givers is reported as (`roles.group`).
     pub giver_group: Option<usize>,
-    /// The first bytes, lower-cased, of `roles.receiver_after`: most words
-    /// after an actor start with none of them, and are skipped at once.
-    receiver_after_initials: [bool; 256],
+    /// The small word lists the labels ask most, ready to ask.
+    pub lists: Lists,
+}
+
+/// The lists of the lexicon that are asked of nearly every cue, each as a
+/// `WordList` (cheap to ask), made once when the lexicon is read.
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// `roles.articles`.
+    pub articles: WordList,
+    /// `roles.not_giver_before`, split into one-word entries and phrases.
+    pub not_giver_before: WordsBefore,
+    /// `roles.receiver_before`, split the same way.
+    pub receiver_before: WordsBefore,
+    /// `scope.since` and `scope.within`.
+    pub since: WordList,
+    pub within: WordList,
+    /// The first words of `scope.this_year`'s phrases.
+    pub this_year_first: WordList,
+    /// `roles.receiver_after`.
+    pub receiver_after: WordList,
+    /// The first bytes of `since`, `within` and `this_year_first`.
+    pub scope_initials: ByteSet,
+}
+
+/// A list of words that may stand before an actor: its one-word entries,
+/// matched against the word before (an article skipped), and its phrases,
+/// matched whole against the text before, their article included.
+#[derive(Debug, Clone, Default)]
+pub struct WordsBefore {
+    pub words: WordList,
+    pub phrases: WordList,
+}
+
+impl WordsBefore {
+    fn new(entries: &[String]) -> WordsBefore {
+        let (phrases, words): (Vec<&String>, Vec<&String>) = entries.iter().partition(|e| e.contains(' '));
+        WordsBefore { words: WordList::new(words), phrases: WordList::new(phrases) }
+    }
 }
 
 impl Lexicon {
     /// True when `text` starts with a verb of `roles.receiver_after`, as a whole word.
     pub fn starts_with_receiving_verb(&self, text: &str) -> bool {
-        let Some(&first) = text.as_bytes().first() else { return false };
-        if !self.receiver_after_initials[usize::from(first.to_ascii_lowercase())] {
-            return false;
-        }
-        self.file.roles.receiver_after.iter().any(|verb| {
-            text.get(..verb.len()).is_some_and(|w| w.eq_ignore_ascii_case(verb))
-                && text[verb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-        })
+        self.lists.receiver_after.starts(text)
     }
 
     /// The lexicon shipped with the binary.
@@ -511,13 +542,18 @@ impl Lexicon {
                 .map_err(|e| LexiconError(format!("{name}: {e}")))?;
             Some((ac, research_names))
         };
-        let mut receiver_after_initials = [false; 256];
-        for verb in &file.roles.receiver_after {
-            if let Some(&b) = verb.as_bytes().first() {
-                receiver_after_initials[usize::from(b.to_ascii_lowercase())] = true;
-            }
-        }
-        Ok(Lexicon { file, phrases, patterns, pattern_text, research, giver_group, receiver_after_initials })
+        let mut lists = Lists {
+            articles: WordList::new(&file.roles.articles),
+            not_giver_before: WordsBefore::new(&file.roles.not_giver_before),
+            receiver_before: WordsBefore::new(&file.roles.receiver_before),
+            since: WordList::new(&file.scope.since),
+            within: WordList::new(&file.scope.within),
+            this_year_first: WordList::new(file.scope.this_year.iter().filter_map(|p| p.split_whitespace().next())),
+            receiver_after: WordList::new(&file.roles.receiver_after),
+            scope_initials: ByteSet::default(),
+        };
+        lists.scope_initials = ByteSet::initials_of([&lists.since, &lists.within, &lists.this_year_first]);
+        Ok(Lexicon { file, phrases, patterns, pattern_text, research, giver_group, lists })
     }
 
     /// Every cue in `text[from..to]`, in order, whole words only, the case

@@ -40,7 +40,8 @@ const FOLDED: [u8; 256] = {
 /// stays in the fastest cache.
 const FILTER_BITS: usize = 1 << 16;
 
-/// A hash of a word folded to lower case, built a byte at a time.
+/// A hash of a key folded to lower case, built a byte at a time; a key's
+/// first word hashes to what its start does.
 fn hash_step(h: u64, folded: u8) -> u64 {
     (h.rotate_left(5) ^ u64::from(folded)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
@@ -73,12 +74,14 @@ enum Ending {
 #[derive(Debug, Default)]
 pub(super) struct PhraseIndex {
     phrases: Vec<Phrase>,
-    /// A phrase that starts with a word, by its key folded to lower case:
-    /// its first two words and what stands between them ("kiel institute",
-    /// "u.s"), or its one word. Keying by two words keeps the candidates
-    /// of a word few: hundreds of names start with "the", "der" or "la".
-    /// The value is a range of `ids`.
-    by_key: FxHashMap<Box<[u8]>, (u32, u32)>,
+    /// A phrase that starts with a word, by the hash of its key folded to
+    /// lower case: its first two words and what stands between them ("kiel
+    /// institute", "u.s"), or its one word. Keying by two words keeps the
+    /// candidates of a word few: hundreds of names start with "the", "der"
+    /// or "la". Only the hash is kept: every candidate's bytes are compared
+    /// in full, so two keys of one hash cost a comparison, never a wrong
+    /// match. The value is a range of `ids`.
+    by_key: FxHashMap<u64, (u32, u32)>,
     ids: Vec<u32>,
     /// A phrase that starts with another byte ("(", "'"), by that byte.
     by_first_byte: Vec<Vec<u32>>,
@@ -122,7 +125,7 @@ impl PhraseIndex {
             first_words: vec![0; FILTER_BITS / 64],
             ..Default::default()
         };
-        let mut by_key: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
+        let mut by_key: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (id, (text, opens_compound)) in patterns.into_iter().enumerate() {
             let bytes = text.as_bytes();
             let Some(&first) = bytes.first() else { continue };
@@ -130,11 +133,11 @@ impl PhraseIndex {
             index.phrases.push(Phrase { text: bytes.into(), id: id as u32, opens_compound });
             if is_word_byte(first) {
                 let (first_end, key_end) = two_words(bytes);
-                let h = bytes[..first_end].iter().fold(0, |h, &b| hash_step(h, FOLDED[usize::from(b)]));
-                let (word, bit) = filter_slot(h);
+                let hash = |bytes: &[u8]| bytes.iter().fold(0, |h, &b| hash_step(h, b.to_ascii_lowercase()));
+                let (word, bit) = filter_slot(hash(&bytes[..first_end]));
                 index.first_words[word] |= bit;
                 index.longest_key = index.longest_key.max(key_end);
-                by_key.entry(bytes[..key_end].to_ascii_lowercase().into()).or_default().push(at);
+                by_key.entry(hash(&bytes[..key_end])).or_default().push(at);
                 if opens_compound {
                     index.compound_openers[usize::from(first)].push(at);
                 }
@@ -157,8 +160,6 @@ impl PhraseIndex {
     pub(super) fn find(&self, text: &str, from: usize, to: usize, out: &mut Vec<Found>) {
         let bytes = text.as_bytes();
         let to = to.min(bytes.len());
-        // A longer stretch of text keys no phrase.
-        let mut key = vec![0u8; self.longest_key];
         let mut s = from;
         while s < to {
             let b = bytes[s];
@@ -173,7 +174,7 @@ impl PhraseIndex {
             }
             let mut first_end = s;
             let mut h = 0;
-            while first_end < bytes.len() && FOLDED[usize::from(bytes[first_end])] != 0 {
+            while first_end < bytes.len() && is_word_byte(bytes[first_end]) {
                 h = hash_step(h, FOLDED[usize::from(bytes[first_end])]);
                 first_end += 1;
             }
@@ -182,25 +183,23 @@ impl PhraseIndex {
             // A word glued to the one before (the search started inside it)
             // starts no phrase.
             if starts_a_phrase && (s == 0 || !is_word_byte(bytes[s - 1])) {
-                let second_end = s + two_words(&bytes[s..]).1;
-                let folded = (second_end - s).min(self.longest_key);
-                for (k, &c) in key.iter_mut().zip(&bytes[s..s + folded]) {
-                    *k = c.to_ascii_lowercase();
+                // The phrases of one word, then those of two or more: the
+                // hash goes on over what follows, up to the second word's end.
+                self.try_key(h, bytes, s, to, out);
+                let mut e = first_end;
+                while e < bytes.len() && !is_word_byte(bytes[e]) && e - s < self.longest_key {
+                    h = hash_step(h, bytes[e].to_ascii_lowercase());
+                    e += 1;
                 }
-                // The phrases of one word, then those of two or more.
-                let mut lookup = |end: usize| {
-                    if end - s > self.longest_key {
-                        return;
+                if e < bytes.len() && is_word_byte(bytes[e]) {
+                    while e < bytes.len() && is_word_byte(bytes[e]) && e - s < self.longest_key {
+                        h = hash_step(h, FOLDED[usize::from(bytes[e])]);
+                        e += 1;
                     }
-                    if let Some(&(a, z)) = self.by_key.get(&key[..end - s]) {
-                        for &p in &self.ids[a as usize..z as usize] {
-                            self.try_phrase(bytes, s, to, p, Ending::AtWordEnd, out);
-                        }
+                    let whole_word = e == bytes.len() || !is_word_byte(bytes[e]);
+                    if whole_word {
+                        self.try_key(h, bytes, s, to, out);
                     }
-                };
-                lookup(first_end);
-                if second_end > first_end {
-                    lookup(second_end);
                 }
             }
             if s == 0 || !is_word_byte(bytes[s - 1]) {
@@ -209,6 +208,15 @@ impl PhraseIndex {
                 }
             }
             s = first_end;
+        }
+    }
+
+    /// Tries the phrases whose key hashes to `h` at `s`.
+    fn try_key(&self, h: u64, bytes: &[u8], s: usize, to: usize, out: &mut Vec<Found>) {
+        if let Some(&(a, z)) = self.by_key.get(&h) {
+            for &p in &self.ids[a as usize..z as usize] {
+                self.try_phrase(bytes, s, to, p, Ending::AtWordEnd, out);
+            }
         }
     }
 
