@@ -310,6 +310,11 @@ struct Doc<'a> {
     /// Per mention, the sentences before its own in its paragraph, found
     /// when a label first needs them.
     paragraphs: Vec<std::cell::OnceCell<Vec<(usize, usize)>>>,
+    /// The mentions by the sentence they stand in, and per mention the
+    /// range of this list that holds its sentence's: only the amounts of
+    /// one sentence compete for its cues.
+    by_sentence: Vec<usize>,
+    sentence_range: Vec<(usize, usize)>,
     /// Where the actors followed by a receiving verb start, worked out once
     /// per article (mostly none): every label asks of every actor it meets.
     receiving_actors: Vec<usize>,
@@ -348,7 +353,20 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         paragraphs: Vec::new(),
         receiving_actors: Vec::new(),
         theme: std::cell::OnceCell::new(),
+        by_sentence: Vec::new(),
+        sentence_range: Vec::new(),
     };
+    doc.by_sentence = (0..mentions.len()).collect();
+    doc.by_sentence.sort_by_key(|&j| (mentions[j].sentence_start, j));
+    doc.sentence_range = mentions
+        .iter()
+        .map(|m| {
+            let starts = |j: &usize| mentions[*j].sentence_start;
+            let lo = doc.by_sentence.partition_point(|j| starts(j) < m.sentence_start);
+            let hi = doc.by_sentence.partition_point(|j| starts(j) <= m.sentence_start);
+            (lo, hi)
+        })
+        .collect();
     doc.receiving_actors = doc
         .hits
         .iter()
@@ -569,10 +587,12 @@ impl Doc<'_> {
     fn owned_by_other(&self, i: usize, h: &Hit) -> bool {
         let m = &self.mentions[i];
         let own = distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end));
-        self.mentions.iter().enumerate().any(|(j, o)| {
+        let (lo, hi) = self.sentence_range[i];
+        self.by_sentence[lo..hi].iter().any(|&j| {
+            let o = &self.mentions[j];
             // Only amounts of the same sentence compete for its words, and a
             // conversion in brackets shares them with what it converts.
-            if j == i || o.sentence_start != m.sentence_start || self.is_conversion_pair(i, j) {
+            if j == i || self.is_conversion_pair(i, j) {
                 return false;
             }
             let trails_other = m.byte_end <= o.byte_start && o.byte_end <= h.start;
