@@ -2112,6 +2112,13 @@ impl Doc<'_> {
         }
         let words = &self.lex.file.scope;
         let lists = &self.lex.lists;
+        // Every rule below needs a year (four digits in a row), or a word
+        // of `since` or `this_year` as it is written: most sentences have
+        // none, and are not read word by word.
+        let four_digits = sentence.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        if !four_digits && !lists.names_a_period_start(sentence) {
+            return ((None, None), None);
+        }
         let year_of =
             |s: &str| s.trim_end_matches(['.', ')', ';']).parse::<i32>().ok().filter(|y| (1990..2100).contains(y));
         let mut all = sentence.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());

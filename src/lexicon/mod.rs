@@ -364,6 +364,19 @@ pub struct Lists {
     pub receiver_after: WordList,
     /// The first bytes of `since`, `within` and `this_year_first`.
     pub scope_initials: ByteSet,
+    /// The words of `since` and `this_year_first`, found anywhere in a
+    /// text in any case: a sentence with none of them and no year names no
+    /// period (`Lists::names_a_period_start`).
+    period_words: Option<AhoCorasick>,
+}
+
+impl Lists {
+    /// Whether a word of `scope.since` or the first of a `scope.this_year`
+    /// phrase stands anywhere in `text`, ASCII letters in any case (as part
+    /// of a word too: a quick test that misses none).
+    pub fn names_a_period_start(&self, text: &str) -> bool {
+        self.period_words.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
 }
 
 /// A list of words that may stand before an actor: its one-word entries,
@@ -551,8 +564,17 @@ impl Lexicon {
             this_year_first: WordList::new(file.scope.this_year.iter().filter_map(|p| p.split_whitespace().next())),
             receiver_after: WordList::new(&file.roles.receiver_after),
             scope_initials: ByteSet::default(),
+            period_words: None,
         };
         lists.scope_initials = ByteSet::initials_of([&lists.since, &lists.within, &lists.this_year_first]);
+        let period_words: Vec<&str> = lists.since.iter().chain(lists.this_year_first.iter()).collect();
+        if !period_words.is_empty() {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(&period_words)
+                .map_err(|e| LexiconError(format!("{name}: {e}")))?;
+            lists.period_words = Some(ac);
+        }
         Ok(Lexicon { file, phrases, patterns, pattern_text, research, giver_group, lists })
     }
 
