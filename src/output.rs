@@ -118,12 +118,207 @@ pub fn document_record<'a>(l: &'a Labeled<'a>, explain: bool) -> DocumentRecord<
     }
 }
 
-/// Writes one JSON line. Generic, not `dyn Write`: serde_json writes a
-/// record in many small pieces, and a known writer takes each without a
-/// virtual call.
+/// Writes one JSON line: the bytes serde_json writes for `document_record`
+/// (a test holds the two together), written by hand into one buffer. On
+/// dense news the output is three times the input, every mention carrying
+/// its sentence; serde_json escapes a byte at a time, and this writer looks
+/// at eight at once for a byte that needs escaping.
 pub fn write_jsonl<W: Write>(out: &mut W, l: &Labeled<'_>, explain: bool) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &document_record(l, explain))?;
-    out.write_all(b"\n")
+    let mut buf = Vec::with_capacity(1024 * (1 + l.mentions.len()));
+    write_document(&mut buf, l, explain);
+    buf.push(b'\n');
+    out.write_all(&buf)
+}
+
+fn write_document(buf: &mut Vec<u8>, l: &Labeled<'_>, explain: bool) {
+    let a = l.article;
+    let mut doc = JsonObject::open(buf);
+    doc.text("id", &a.id);
+    doc.opt_text("outlet", a.outlet.as_deref());
+    doc.opt_display("published", a.published.as_ref());
+    doc.opt_text("published_from", a.published_from.map(|p| p.as_str()));
+    doc.opt_text("url", a.url.as_deref());
+    doc.opt_text("title", a.title.as_deref());
+    doc.key("mentions");
+    doc.out.push(b'[');
+    for (i, m) in l.mentions.iter().enumerate() {
+        if i > 0 {
+            doc.out.push(b',');
+        }
+        write_mention(doc.out, m, l.context(i), explain.then_some(a.text.as_str()));
+    }
+    doc.out.push(b']');
+    doc.close();
+}
+
+fn write_mention(buf: &mut Vec<u8>, m: &Money, c: Option<&Context>, explain: Option<&str>) {
+    let mut o = JsonObject::open(buf);
+    o.number("start", m.start);
+    o.number("end", m.end);
+    o.text("surface", &m.surface);
+    o.display("value", &m.value);
+    o.opt_display("value_max", m.value_max.as_ref());
+    o.text("currency", m.currency);
+    o.text("qualifier", m.qualifier.as_str());
+    o.text("sentence", &m.sentence);
+    o.opt_text("category", c.map(|c| c.category.as_str()));
+    o.opt_text("status", c.map(|c| c.status.as_str()));
+    o.opt_text("donor", c.and_then(|c| c.donor.as_deref()));
+    o.opt_text("recipient", c.and_then(|c| c.recipient.as_deref()));
+    o.opt_text("source", c.and_then(|c| c.source.as_deref()));
+    o.key("aid_to_ukraine");
+    o.out.extend_from_slice(match c.map(|c| c.aid_to_ukraine) {
+        Some(true) => b"true",
+        Some(false) => b"false",
+        None => b"null",
+    });
+    o.opt_display("scope_start", c.and_then(|c| c.scope_start).as_ref());
+    o.opt_display("scope_end", c.and_then(|c| c.scope_end).as_ref());
+    o.opt_text("metric", c.map(|c| c.metric.slug()).as_deref());
+    if let (Some(text), Some(c)) = (explain, c) {
+        o.key("explain");
+        o.out.push(b'[');
+        for (k, w) in c.explain.iter().enumerate() {
+            if k > 0 {
+                o.out.push(b',');
+            }
+            let r = why_record(w, text);
+            let mut why = JsonObject::open(o.out);
+            why.text("label", r.label);
+            why.text("value", r.value);
+            why.opt_text("cue", r.cue);
+            match r.at {
+                Some(at) => why.number("at", at),
+                None => why.opt_text("at", None),
+            }
+            why.text("rule", r.rule);
+            why.close();
+        }
+        o.out.push(b']');
+    }
+    o.close();
+}
+
+/// One JSON object written into a byte buffer, its keys in the order given.
+struct JsonObject<'b> {
+    out: &'b mut Vec<u8>,
+    fields: usize,
+}
+
+impl<'b> JsonObject<'b> {
+    fn open(out: &'b mut Vec<u8>) -> JsonObject<'b> {
+        out.push(b'{');
+        JsonObject { out, fields: 0 }
+    }
+
+    /// A key: the fields' names are plain ASCII, written as they are.
+    fn key(&mut self, key: &str) {
+        if self.fields > 0 {
+            self.out.push(b',');
+        }
+        self.fields += 1;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    fn text(&mut self, key: &str, value: &str) {
+        self.key(key);
+        json_string(self.out, value);
+    }
+
+    fn opt_text(&mut self, key: &str, value: Option<&str>) {
+        self.key(key);
+        match value {
+            Some(v) => json_string(self.out, v),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn number(&mut self, key: &str, value: usize) {
+        self.key(key);
+        self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    /// A value written as a string of its `Display`: decimals and dates,
+    /// which hold no byte that needs escaping.
+    fn display(&mut self, key: &str, value: &impl std::fmt::Display) {
+        self.key(key);
+        self.out.push(b'"');
+        let _ = write!(self.out, "{value}");
+        self.out.push(b'"');
+    }
+
+    fn opt_display(&mut self, key: &str, value: Option<&impl std::fmt::Display>) {
+        match value {
+            Some(v) => self.display(key, v),
+            None => self.opt_text(key, None),
+        }
+    }
+
+    fn close(self) {
+        self.out.push(b'}');
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it: the quote, the
+/// backslash and the control characters below 0x20 (`\b \t \n \f \r` by
+/// name, the rest as `\u00xx`); every other byte as it is.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any of eight bytes is a control character, '"' or '\\' (the
+    // classic tests for a byte below n and for a zero byte, on a word).
+    let needs_escape = |w: u64| {
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        let q = w ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q & HIGHS;
+        let b = w ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b & HIGHS;
+        control | quote | backslash != 0
+    };
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut clean_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if !needs_escape(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            0x0c => b"\\f",
+            b'\r' => b"\\r",
+            0x00..=0x1f => &[],
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&bytes[clean_from..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xf)]);
+        } else {
+            out.extend_from_slice(escape);
+        }
+        i += 1;
+        clean_from = i;
+    }
+    out.extend_from_slice(&bytes[clean_from..]);
+    out.push(b'"');
 }
 
 pub const CSV_HEADER: &[&str] = &[
@@ -385,6 +580,52 @@ fn truncate(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_written_by_hand_is_what_serde_json_writes() {
+        use crate::extract::Qualifier;
+        let strings = [
+            "plain text of some length, past eight bytes",
+            "say \"no\" and a back\\slash",
+            "tab\there, line\nbreak, return\r, bell\u{7}, nul\u{0}, \u{8}\u{c}\u{1f} \u{7f}",
+            "café, Kyiv’s €50 billion, 日本",
+            "",
+            "\"",
+            "12345678\"",
+        ];
+        // Each string in a sentence of its own with an amount, so that
+        // the sentences written carry every kind of byte.
+        let text: String = strings.iter().map(|s| format!("{s} The US gave $5.5 billion to Ukraine.\n\n")).collect();
+        let article = Article {
+            id: "id \"1\"".to_string(),
+            outlet: Some(strings[1].to_string()),
+            published: chrono::NaiveDate::from_ymd_opt(2024, 4, 24),
+            url: None,
+            title: Some(strings[2].to_string()),
+            text: text.clone(),
+            origin: "test".to_string(),
+            published_from: Some(crate::article::PublishedFrom::Field),
+        };
+        let mut mentions = crate::extract::extract(&text);
+        assert!(mentions.len() >= strings.len(), "{mentions:?}");
+        // A range and a qualifier, which the text above does not hold.
+        mentions[0].value_max = Some(rust_decimal::Decimal::new(-5, 1));
+        mentions[0].qualifier = Qualifier::MoreThan;
+        let lex = crate::lexicon::Lexicon::default_lexicon();
+        let mut contexts = crate::classify::classify(&article, &mentions, lex);
+        // The mentions past the third have no labels.
+        contexts.truncate(3);
+        contexts[0].donor = Some(strings[1].to_string());
+        contexts[1].source = Some(strings[2].to_string());
+        let labeled = Labeled { article: &article, mentions: &mentions, contexts: &contexts };
+        for explain in [false, true] {
+            let mut ours = Vec::new();
+            write_jsonl(&mut ours, &labeled, explain).unwrap();
+            let mut theirs = serde_json::to_vec(&document_record(&labeled, explain)).unwrap();
+            theirs.push(b'\n');
+            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+        }
+    }
 
     #[test]
     fn formula_cells_are_escaped() {
