@@ -355,8 +355,9 @@ pub struct Lists {
     pub not_giver_before: WordsBefore,
     /// `roles.receiver_before`, split the same way.
     pub receiver_before: WordsBefore,
-    /// `scope.since` and `scope.within`.
+    /// `scope.since`.
     pub since: WordList,
+    /// `scope.within`.
     pub within: WordList,
     /// The first words of `scope.this_year`'s phrases.
     pub this_year_first: WordList,

@@ -10,8 +10,8 @@ pub struct WordList {
     entries: Vec<String>,
     /// Per first byte folded to lower case, the entries that start with it:
     /// a range of `by_initial_ids`.
-    by_initial: Vec<(u16, u16)>,
-    by_initial_ids: Vec<u16>,
+    by_initial: Vec<(u32, u32)>,
+    by_initial_ids: Vec<u32>,
     /// The last bytes of the entries, both cases.
     finals: ByteSet,
 }
@@ -58,15 +58,15 @@ impl WordList {
             list.entries.push(e.to_string());
         }
         let initial = |e: &String| e.as_bytes()[0].to_ascii_lowercase();
-        let mut ids: Vec<u16> = (0..list.entries.len() as u16).collect();
-        ids.sort_by_key(|&i| initial(&list.entries[usize::from(i)]));
+        let mut ids: Vec<u32> = (0..list.entries.len() as u32).collect();
+        ids.sort_by_key(|&i| initial(&list.entries[i as usize]));
         list.by_initial = vec![(0, 0); 256];
         for (at, &i) in ids.iter().enumerate() {
-            let slot = &mut list.by_initial[usize::from(initial(&list.entries[usize::from(i)]))];
+            let slot = &mut list.by_initial[usize::from(initial(&list.entries[i as usize]))];
             if slot.1 == 0 {
-                slot.0 = at as u16;
+                slot.0 = at as u32;
             }
-            slot.1 = at as u16 + 1;
+            slot.1 = at as u32 + 1;
         }
         list.by_initial_ids = ids;
         list
@@ -75,7 +75,7 @@ impl WordList {
     /// The entries that start with the byte `b` starts, in any case.
     fn starting_like(&self, b: u8) -> impl Iterator<Item = &str> {
         let (from, to) = self.by_initial.get(usize::from(b.to_ascii_lowercase())).copied().unwrap_or((0, 0));
-        self.by_initial_ids[usize::from(from)..usize::from(to)].iter().map(|&i| self.entries[usize::from(i)].as_str())
+        self.by_initial_ids[from as usize..to as usize].iter().map(|&i| self.entries[i as usize].as_str())
     }
 
     /// Whether `word` is one of the entries, ASCII letters in any case.
@@ -108,10 +108,6 @@ impl WordList {
     /// The entries, as written.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(String::as_str)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 
