@@ -151,6 +151,13 @@ fn statuses() {
             ("Le Japon a promis 100 millions de dollars au Soudan.", "100 millions de dollars", "pledged"),
             ("EU leaders reached a consensus on a €50 billion package for Ukraine.", "€50 billion", "approved"),
             ("Ukraine urgently needs €34 billion in Western aid this year.", "€34 billion", "requested"),
+            // A verb of stage inside a name is no verb; at a sentence's start it is.
+            (
+                "The board approved a tranche of $700 million under the $3 billion Extended Credit Facility for Ghana.",
+                "$3 billion",
+                "approved",
+            ),
+            ("Extended by the EU in March, the €5 billion loan runs to 2027.", "€5 billion", "committed"),
         ],
         |c| c.status.to_string(),
     );

@@ -601,7 +601,15 @@ impl Lexicon {
             if inside_word && !text[e..].starts_with(char::is_lowercase) {
                 continue;
             }
-            all.extend(cues.iter().map(|&cue| Hit { start: s, end: e, cue }));
+            // A verb of stage written with a capital between a lower-case
+            // word and a capitalised one is a word of a name, not the verb:
+            // "the $7 billion Extended Fund Facility".
+            let in_a_name = !*exact && capitalised_inside_a_name(text, s, e);
+            all.extend(cues.iter().filter(|c| !(in_a_name && matches!(c, Cue::Status(_)))).map(|&cue| Hit {
+                start: s,
+                end: e,
+                cue,
+            }));
         }
         // Leftmost-longest within each kind.
         // Stable: the meanings of one phrase keep the lexicon's order.
@@ -661,6 +669,17 @@ impl Lexicon {
     pub fn recipient_actor(&self) -> Option<usize> {
         self.file.actors.iter().position(|a| a.name == self.file.subject.recipient)
     }
+}
+
+/// Whether `text[s..e]` starts with a capital and stands between a word
+/// that starts in lower case (or a number) and one that starts with a
+/// capital: a word of a name in running text ("billion Extended Fund").
+fn capitalised_inside_a_name(text: &str, s: usize, e: usize) -> bool {
+    let starts_upper = text[s..e].chars().next().is_some_and(char::is_uppercase);
+    let word_before = text[..s].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let lower_before = word_before.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    let upper_after = text[e..].trim_start().chars().next().is_some_and(char::is_uppercase);
+    starts_upper && lower_before && upper_after && !text[..s].trim_end().is_empty()
 }
 
 /// Kinds of cue that compete for the same words.
