@@ -174,6 +174,7 @@ pub enum Rule {
     OnlyBodyQuoted,
     RepeatedFigure,
     ArticleTheme,
+    DecisionOverReceiving,
 }
 
 impl Rule {
@@ -229,6 +230,7 @@ impl Rule {
             Rule::OnlyBodyQuoted => "the one body the article quotes",
             Rule::RepeatedFigure => "the same figure stated earlier in the article",
             Rule::ArticleTheme => "the kind the article names most",
+            Rule::DecisionOverReceiving => "a decision, not the receiving verb, says the stage",
         }
     }
 }
@@ -1015,6 +1017,17 @@ impl Doc<'_> {
         let found = self.places(i, Headline::OfOthers).find_map(|(place, from, to)| {
             let (hit, _) = self.nearest(i, from, to, is_status)?;
             let label = self.status_of(&hit);
+            // "Kerala is to receive ₹153 crore sanctioned by the Centre": a
+            // receiving verb says who will get the money, not how far along
+            // it is; a decision in the same sentence says that.
+            if place == Place::Sentence && label == Status::Pledged && self.ends_a_receiving_verb(&hit) {
+                let decided = |c: Cue| c == Cue::Status(Status::Approved);
+                if let Some((decision, _)) = self.nearest(i, from, to, decided) {
+                    if !self.one_chamber(from, to) {
+                        return Some((Status::Approved, decision, Rule::DecisionOverReceiving));
+                    }
+                }
+            }
             // "The House passed …": one chamber's vote leaves the law pending.
             if label == Status::Approved && self.one_chamber(from, to) {
                 let rule = if place == Place::Sentence { Rule::OneChamberOnly } else { place.rule() };
@@ -1089,6 +1102,13 @@ impl Doc<'_> {
             }
         }
         false
+    }
+
+    /// Whether the cue ends a receiving verb of the lexicon
+    /// (`roles.receiver_after`) as the text writes it: "is to receive",
+    /// "va recevoir".
+    fn ends_a_receiving_verb(&self, hit: &Hit) -> bool {
+        self.lex.lists.receiver_after.strip_suffix(&self.text[..hit.end]).is_some()
     }
 
     /// True when the sentence names one chamber and nothing that makes the law whole.

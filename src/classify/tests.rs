@@ -151,6 +151,15 @@ fn statuses() {
             ("Le Japon a promis 100 millions de dollars au Soudan.", "100 millions de dollars", "pledged"),
             ("EU leaders reached a consensus on a €50 billion package for Ukraine.", "€50 billion", "approved"),
             ("Ukraine urgently needs €34 billion in Western aid this year.", "€34 billion", "requested"),
+            // A receiving verb says who gets the money; a decision beside it
+            // says how far along it is.
+            ("Malawi is to receive $60 million in flood relief.", "$60 million", "pledged"),
+            ("Malawi is to receive $60 million in flood relief approved by the World Bank.", "$60 million", "approved"),
+            (
+                "Le Niger va recevoir 30 millions d'euros : le conseil du FMI a donné son feu vert vendredi.",
+                "30 millions d'euros",
+                "approved",
+            ),
             // A verb of stage inside a name is no verb; at a sentence's start it is.
             (
                 "The board approved a tranche of $700 million under the $3 billion Extended Credit Facility for Ghana.",
