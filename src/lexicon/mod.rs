@@ -635,14 +635,13 @@ impl Lexicon {
     pub fn research_spans(&self, text: &str) -> Vec<(usize, usize)> {
         let Some((ac, names)) = &self.research else { return Vec::new() };
         let bytes = text.as_bytes();
-        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
         ac.find_iter(text)
             .filter(|m| {
                 let (s, e) = (m.start(), m.end());
                 let alias = &names[m.pattern().as_usize()].1;
                 let exact = alias.chars().any(char::is_uppercase);
-                let glued_before = s > 0 && word(bytes[s - 1]) && word(bytes[s]);
-                let glued_after = e < bytes.len() && word(bytes[e]) && word(bytes[e - 1]);
+                let glued_before = s > 0 && is_word_byte(bytes[s - 1]) && is_word_byte(bytes[s]);
+                let glued_after = e < bytes.len() && is_word_byte(bytes[e]) && is_word_byte(bytes[e - 1]);
                 !(glued_before || glued_after) && (!exact || &text[s..e] == alias)
             })
             .map(|m| (m.start(), m.end()))
