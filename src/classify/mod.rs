@@ -295,9 +295,10 @@ struct Doc<'a> {
     mentions: &'a [Money],
     /// Byte end of the headline: the first line when it reads as one.
     headline_end: usize,
-    /// A source that speaks for the whole article: the institution that
-    /// published it, or a research body the article draws its figures from.
-    outlet_source: Option<usize>,
+    /// The institution that published the article as its own release
+    /// (`own_release`), which speaks for all of it.
+    own_release: Option<String>,
+    /// A research body the article draws its figures from.
     research_source: Option<usize>,
     only_source: Option<usize>,
     /// Every attribution in the article, computed once.
@@ -338,14 +339,14 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         hits.extend(references);
         hits.sort_by_key(|h| (h.start, h.end));
     }
-    let outlet_source = article.outlet.as_deref().and_then(|o| lex.source_named_in(o));
+    let own_release = own_release(article, lex);
     let mut doc = Doc {
         text,
         lex,
         hits,
         mentions,
         headline_end,
-        outlet_source,
+        own_release,
         research_source: None,
         only_source: None,
         attributions: Vec::new(),
@@ -391,6 +392,26 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
     doc.wholes_of_parts(&mut out);
     doc.repeats_agree(&mut out);
     out
+}
+
+/// The institution whose own release the article is, by its name: a body
+/// the outlet's name gives ("ReliefWeb (Government of Japan release)", "U.S.
+/// Department of State (via EIN Presswire)"), or else the outlet itself when
+/// its address is a government's or a folder of press releases
+/// ("Welthungerhilfe" at /presse/pressemitteilungen/). A news outlet
+/// reporting in its own voice is no source.
+fn own_release(article: &Article, lex: &Lexicon) -> Option<String> {
+    let outlet = article.outlet.as_deref()?;
+    if let Some(s) = lex.source_named_in(outlet) {
+        let source = lex.source(s);
+        return (source.kind != SourceKind::Media).then(|| source.name.clone());
+    }
+    if !lex.file.release.is_release(article.url.as_deref()?) {
+        return None;
+    }
+    // "Ministry of X (press office)": the body, not the note on it.
+    let name = outlet.split('(').next().unwrap_or(outlet).trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// The most bytes before a recipient list that its "also" stands in
@@ -1655,18 +1676,14 @@ impl Doc<'_> {
         let m = &self.mentions[i];
         // The strongest attribution; a news agency that cites someone else
         // gives way to that someone; then the nearest.
-        let pick = |found: &[(Hit, usize, u8)]| -> Option<(Hit, usize)> {
-            found
-                .iter()
-                .copied()
-                .min_by_key(|(h, s, strength)| {
-                    (
-                        self.lex.source(*s).kind == SourceKind::Media,
-                        *strength,
-                        distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)),
-                    )
-                })
-                .map(|(h, s, _)| (h, s))
+        let pick = |found: &[(Hit, usize, u8)]| -> Option<(Hit, usize, u8)> {
+            found.iter().copied().min_by_key(|(h, s, strength)| {
+                (
+                    self.lex.source(*s).kind == SourceKind::Media,
+                    *strength,
+                    distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end)),
+                )
+            })
         };
         // The sentence's attribution; else one that holds through the
         // paragraph ("He added that …"), from a sentence that attributed
@@ -1676,9 +1693,21 @@ impl Doc<'_> {
             if place == Place::Paragraph && !has_money() {
                 return None;
             }
-            pick(self.attributions_in(from, to)).map(|(h, s)| (h, s, place))
+            pick(self.attributions_in(from, to)).map(|(h, s, strength)| (h, s, strength, place))
         });
-        if let Some((h, s, place)) = found {
+        // An institution's own release speaks for it throughout, save where
+        // a sentence says whose figure it quotes ("according to the World
+        // Bank"): its minister's "he said" is still the institution's.
+        if let Some(name) = &self.own_release {
+            let cites_another = found.as_ref().is_some_and(|(_, s, strength, place)| {
+                *place == Place::Sentence && *strength == 0 && self.lex.source(*s).name != *name
+            });
+            if !cites_another {
+                explain.push(self.why("source", name.clone(), None, Rule::OwnRelease));
+                return Some(name.clone());
+            }
+        }
+        if let Some((h, s, _, place)) = found {
             let name = self.lex.source(s).name.clone();
             let rule = if place == Place::Sentence { Rule::AttributedInSentence } else { Rule::AttributedEarlier };
             explain.push(self.why("source", name.clone(), Some(&h), rule));
@@ -1693,11 +1722,6 @@ impl Doc<'_> {
                 explain.push(self.why("source", name.clone(), Some(&h), Rule::PronounCarriesSource));
                 return Some(name);
             }
-        }
-        if let Some(s) = self.outlet_source {
-            let name = self.lex.source(s).name.clone();
-            explain.push(self.why("source", name.clone(), None, Rule::OwnRelease));
-            return Some(name);
         }
         if !not_aid {
             if let Some(s) = self.research_source.or(self.only_source) {

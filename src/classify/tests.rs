@@ -407,6 +407,43 @@ fn sources() {
     let own =
         labels_with(Lexicon::default_lexicon(), Some("U.S. Department of State"), "The package is worth $700 million.");
     assert_eq!(own[0].1.source.as_deref(), Some("U.S. Department of State"));
+    // An outlet no lexicon names is a release by its address: a government's
+    // host, or a site's folder of press releases. A release speaks for its
+    // publisher even where its text quotes a minister…
+    let by_address = |outlet: &str, url: &str, text: &str| {
+        let article =
+            Article::new(Some("t".into()), Some(outlet.into()), None, Some(url.into()), None, text.into(), "t".into());
+        let money = extract(text);
+        classify(&article, &money, Lexicon::default_lexicon()).into_iter().map(|c| c.source).collect::<Vec<_>>()
+    };
+    let minister = "Foreign Minister Penny Wong said Australia will give $2 million to Myanmar.";
+    assert_eq!(
+        by_address("Department of Foreign Affairs", "https://dfat.gov.au/crisis-hub/myanmar", minister),
+        [Some("Department of Foreign Affairs".to_string())]
+    );
+    assert_eq!(
+        by_address(
+            "Hilfswerk Nord (Presse)",
+            "https://hilfswerk.example/presse/pressemitteilungen/etat",
+            "Der Etat sinkt auf 10 Milliarden Euro."
+        ),
+        [Some("Hilfswerk Nord".to_string())]
+    );
+    // …save where a sentence says whose figure it quotes.
+    assert_eq!(
+        by_address(
+            "Department of Foreign Affairs",
+            "https://dfat.gov.au/x",
+            "According to the World Bank, rebuilding will cost $400 billion."
+        ),
+        [Some("World Bank".to_string())]
+    );
+    // A news site's page is no release, whatever its words: "press" in a
+    // host or in the page's own name is not a folder of releases.
+    for url in ["https://nen.press/2022/05/08/aid", "https://news.example/world/press", "https://govt.example/news/aid"]
+    {
+        assert_eq!(by_address("Daily Example", url, "Ukraine received $5 billion in aid."), [None], "{url}");
+    }
 }
 
 #[test]

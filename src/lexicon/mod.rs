@@ -136,6 +136,39 @@ pub struct Attribution {
     pub research_words: Vec<String>,
 }
 
+/// How an article's address shows that an institution published it
+/// itself: its releases speak in the institution's voice, so every figure
+/// in one is the institution's ("institutional releases carry their own
+/// institution").
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// Endings of a host that only governments and their agencies are
+    /// given: "gov" (state.gov), "gov.au" (dfat.gov.au), "gouv.fr".
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Folders of a site that hold its press releases: "press-releases",
+    /// "pressemitteilungen", "communiques" (whole folder names, any case).
+    #[serde(default)]
+    pub folders: Vec<String>,
+}
+
+impl Release {
+    /// Whether an article at `url` is an institution's own release.
+    pub fn is_release(&self, url: &str) -> bool {
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+        let host_is = |ending: &str| host == ending || host.strip_suffix(ending).is_some_and(|h| h.ends_with('.'));
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        // The last part is the page itself, not a folder.
+        let folders = path.split('/').filter(|f| !f.is_empty()).collect::<Vec<_>>();
+        let folders = &folders[..folders.len().saturating_sub(1)];
+        self.hosts.iter().any(|h| host_is(h))
+            || folders.iter().any(|f| self.folders.iter().any(|r| r.eq_ignore_ascii_case(f)))
+    }
+}
+
 /// Bodies that pass laws: a vote in one chamber leaves a law pending until
 /// the whole has passed it.
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -268,6 +301,8 @@ pub struct LexiconFile {
     pub status: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub legislature: Legislature,
+    #[serde(default)]
+    pub release: Release,
     #[serde(default)]
     pub scope: ScopeWords,
     #[serde(default)]
