@@ -767,7 +767,7 @@ impl Doc<'_> {
         } else {
             self.donor(i, ss, se, recipient.as_deref(), &mut explain)
         };
-        let source = self.source(i, ss, se, not_aid, &mut explain);
+        let source = self.source(i, ss, se, not_aid, [donor.as_deref(), recipient.as_deref()], &mut explain);
         // No kind named: the donor's usual kind of aid, where the lexicon gives one.
         let mut category = category;
         let undecided = explain.iter().any(|w| {
@@ -1672,7 +1672,15 @@ impl Doc<'_> {
         &self.attributions[a..b]
     }
 
-    fn source(&self, i: usize, ss: usize, se: usize, not_aid: bool, explain: &mut Vec<Why>) -> Option<String> {
+    fn source(
+        &self,
+        i: usize,
+        ss: usize,
+        se: usize,
+        not_aid: bool,
+        parties: [Option<&str>; 2],
+        explain: &mut Vec<Why>,
+    ) -> Option<String> {
         let m = &self.mentions[i];
         // The strongest attribution; a news agency that cites someone else
         // gives way to that someone; then the nearest.
@@ -1723,8 +1731,22 @@ impl Doc<'_> {
                 return Some(name);
             }
         }
+        // The one government body an article quotes states the money its
+        // country gives or gets, not a third country's: a Commission
+        // statement on EU aid does not speak for Germany's budget in the
+        // same report, while Kyiv may tell what Washington sends it.
+        let speaks_for_a_party = |s: usize| {
+            let body = self.lex.source(s);
+            let voices = parties
+                .iter()
+                .flatten()
+                .filter_map(|p| self.lex.file.actors.iter().find(|a| a.name == *p))
+                .filter_map(|a| a.government.as_ref().or(a.officials_speak_as.as_ref()))
+                .collect::<Vec<_>>();
+            body.kind != SourceKind::Government || voices.is_empty() || voices.iter().any(|v| **v == body.name)
+        };
         if !not_aid {
-            if let Some(s) = self.research_source.or(self.only_source) {
+            if let Some(s) = self.research_source.or(self.only_source.filter(|&s| speaks_for_a_party(s))) {
                 let name = self.lex.source(s).name.clone();
                 let rule = if Some(s) == self.research_source { Rule::ResearchDrawnOn } else { Rule::OnlyBodyQuoted };
                 explain.push(self.why("source", name.clone(), None, rule));

@@ -394,6 +394,30 @@ fn sources() {
             ("Japan will give $300 million to Senegal.", "$300 million", "null"),
             // …or stated by the outlet in its own voice.
             ("Ukraine received $5 billion in aid last year.", "$5 billion", "null"),
+            // The one government body an article quotes states the money
+            // its country gives or gets, not a third country's.
+            (
+                "The European Commission said it would give €110 million to Ukraine.\n\nGermany plans to double its military aid to €8 billion next year.",
+                "€8 billion",
+                "null",
+            ),
+            (
+                "The Ukrainian finance ministry said the country had received $5 billion.\n\nThe United States sent another $2 billion in March.",
+                "$2 billion",
+                "Government of Ukraine",
+            ),
+            // The statement named again carries its speaker; so do a
+            // body's own words.
+            (
+                "Wie die EU-Kommission bekanntgab, bekommt die Ukraine 110 Millionen Euro. Der Mitteilung zufolge summiert sich die Hilfe auf 843 Millionen Euro.",
+                "843 Millionen Euro",
+                "European Commission",
+            ),
+            (
+                "The International Monetary Fund's board met on Friday. In the Fund's words, the decision allows a disbursement of $1 billion.",
+                "$1 billion",
+                "International Monetary Fund",
+            ),
             // Attribution holds through the paragraph.
             (
                 "According to AFP, $6 billion is set aside. A further $9 billion is meant for salaries.",
