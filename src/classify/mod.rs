@@ -1471,7 +1471,7 @@ impl Doc<'_> {
         for h in self.hits_in(from, to) {
             let Cue::Actor(a) = h.cue else { continue };
             let actor = self.lex.actor(a);
-            let Some(gov) = actor.government.as_ref().or(actor.officials_speak_as.as_ref()) else { continue };
+            let Some(gov) = actor.officials_voice() else { continue };
             let Some(s) = self.lex.file.sources.iter().position(|x| &x.name == gov) else { continue };
             // "Pakistan's Prime Minister's Office said", "the government of
             // Japan announced", "laut der Regierung Japans": the country
@@ -1591,12 +1591,7 @@ impl Doc<'_> {
                 }
             })
         };
-        let bound = |t: &Hit| {
-            bound_after(t.end)
-                || bound_before(t.start)
-                || self.inverted_attribution(t.start, t.end)
-                || self.decides_after(t.end, to)
-        };
+        let speaks = |t: &Hit| bound_after(t.end) || bound_before(t.start) || self.inverted_attribution(t.start, t.end);
         let mut people: Vec<(&str, usize)> = Vec::new();
         for t in self.hits_in(from, to) {
             if t.cue != Cue::Official {
@@ -1609,13 +1604,14 @@ impl Doc<'_> {
                 Cue::Actor(a) => {
                     let gap =
                         if h.end <= t.start { self.gap_text(h.end, t.start) } else { self.gap_text(t.end, h.start) };
-                    self.lex.actor(a).officials_speak_as.is_some()
+                    self.lex.actor(a).officials_voice().is_some()
                         && gap.len() <= OFFICIAL_REACH
                         && !gap.contains([',', '.'])
                 }
                 _ => false,
             });
-            if spoken_for || !bound(t) {
+            let speaking = speaks(t);
+            if spoken_for || !(speaking || self.decides_after(t.end, to)) {
                 continue;
             }
             let (ss, se) = crate::extract::sentence::bounds(self.text, t.start, t.end);
@@ -1624,12 +1620,16 @@ impl Doc<'_> {
                 .iter()
                 .filter_map(|h| match h.cue {
                     Cue::Actor(a) => {
-                        let gov = self.lex.actor(a).officials_speak_as.as_ref()?;
+                        let gov = self.lex.actor(a).officials_voice()?;
                         let s = self.lex.file.sources.iter().position(|x| &x.name == gov)?;
                         Some((h, s))
                     }
                     _ => None,
                 })
+                // An office that decides to give a sum is the giver's, never
+                // the receiver's ("der Bundesrat hat beschlossen, 140
+                // Millionen für die Ukraine bereitzustellen").
+                .filter(|(h, _)| speaking || !(self.after_preposition(h) || self.receives(h)))
                 // A country the money goes to speaks only when no other is
                 // named: "Germany will channel €300m to Syria, Foreign Minister
                 // Baerbock said" is Germany's minister.
@@ -1741,7 +1741,7 @@ impl Doc<'_> {
                 .iter()
                 .flatten()
                 .filter_map(|p| self.lex.file.actors.iter().find(|a| a.name == *p))
-                .filter_map(|a| a.government.as_ref().or(a.officials_speak_as.as_ref()))
+                .filter_map(|a| a.officials_voice())
                 .collect::<Vec<_>>();
             body.kind != SourceKind::Government || voices.is_empty() || voices.iter().any(|v| **v == body.name)
         };

@@ -366,6 +366,19 @@ fn sources() {
                 "$2bn",
                 "Government of Pakistan",
             ),
+            // …the subject lexicon's countries too, by their government.
+            (
+                "For this year, the government said, British pledges for the Palestinian territories add up to £99 million.",
+                "£99 million",
+                "UK government",
+            ),
+            // An office that decides to give a sum is the giver's, never the
+            // receiver's: with no giver named it names no source.
+            (
+                "Der Bundesrat hat beschlossen, weitere 140 Millionen Franken für die Ukraine bereitzustellen.",
+                "140 Millionen Franken",
+                "null",
+            ),
             // A speaking verb before its subject, an article between them.
             (
                 "Ausgegeben hat die Schweiz bislang 3 Milliarden Franken, rechnet die Regierung vor.",

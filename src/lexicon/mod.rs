@@ -50,6 +50,14 @@ pub struct Actor {
     pub officials_speak_as: Option<String>,
 }
 
+impl Actor {
+    /// The source its officials speak as: its government, or a gazetteer
+    /// country's "Government of …".
+    pub fn officials_voice(&self) -> Option<&String> {
+        self.government.as_ref().or(self.officials_speak_as.as_ref())
+    }
+}
+
 /// The part an actor plays in the figures it is named with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
