@@ -1214,6 +1214,7 @@ impl Doc<'_> {
                     giver(h.cue)
                         && !self.owned_by_other(i, h)
                         && !self.after_preposition(h)
+                        && !self.is_a_place(h)
                         && !self.receiving_verb_after(h)
                 })
                 .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
@@ -1224,7 +1225,9 @@ impl Doc<'_> {
             return found(&h, Rule::NearestGiver, explain);
         }
         // Then the paragraph's nearest giver, then the headline's first.
-        let giving = |h: &Hit| giver(h.cue) && !self.after_preposition(h) && !self.receiving_verb_after(h);
+        let giving = |h: &Hit| {
+            giver(h.cue) && !self.after_preposition(h) && !self.is_a_place(h) && !self.receiving_verb_after(h)
+        };
         let beyond = self.places(i, Headline::Always).skip(1).find_map(|(place, from, to)| match place {
             Place::Headline => {
                 self.hits_in(from, to).iter().find(|h| sure_giver(h.cue) && giving(h)).map(|h| (*h, place))
@@ -1254,6 +1257,19 @@ impl Doc<'_> {
     /// An entry of several words is matched whole, its article included:
     /// German "an" is a preposition only with its article ("an den Sudan"),
     /// English "an" is one ("an EU loan").
+    /// Whether the actor `h` names stands as the place of something ("donors
+    /// in Paris") rather than as a party: after a word of place with no
+    /// amount right before that word ("$61 billion in US aid" is the US's).
+    fn is_a_place(&self, h: &Hit) -> bool {
+        if !self.word_before_is_one_of(h, &self.lex.lists.place_before) {
+            return false;
+        }
+        let before = self.without_article(self.text[..h.start].trim_end());
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+        let rest = self.text[..word_start].trim_end();
+        !self.mentions.iter().any(|m| m.byte_end == rest.len())
+    }
+
     fn word_before_is_one_of(&self, h: &Hit, list: &WordsBefore) -> bool {
         let raw = self.text[..h.start].trim_end();
         if list.phrases.strip_suffix(raw).is_some() {

@@ -189,6 +189,11 @@ fn donors() {
             ("Kyiv receives €500 million from the EU.", "€500 million", "European Union"),
             ("Kyjiw erhält 500 Millionen Euro von der EU.", "500 Millionen Euro", "European Union"),
             ("Kiev reçoit 3 milliards d'euros de la part de la France.", "3 milliards d'euros", "France"),
+            // A place of meeting is no giver; an amount before the word
+            // keeps the actor the giver.
+            ("Donors in Paris promised €2 billion for Sudan.", "€2 billion", "All donors"),
+            ("Kyiv gets $61 billion in US aid.", "$61 billion", "United States"),
+            ("The participants pledged 5.8 billion euros for Syria.", "5.8 billion euros", "All donors"),
             // A giver joined to others is the group, never its first name.
             ("The United States and its allies have given $278 billion to Kyiv.", "$278 billion", "All donors"),
             ("Germany and its partners pledged €9 billion for Ukraine.", "€9 billion", "All donors"),

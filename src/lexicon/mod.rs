@@ -244,6 +244,11 @@ pub struct Roles {
     /// is either: "aid to Sudan", "für den Sudan", "pour Haïti".
     #[serde(default)]
     pub receiver_before: Vec<String>,
+    /// Words right before an actor that make it the place something happens
+    /// ("donors in Paris", "a meeting at Brussels"), unless an amount stands
+    /// right before the word ("$61 billion in US aid").
+    #[serde(default)]
+    pub place_before: Vec<String>,
     /// Verbs right after an actor that make it the receiver, whatever its
     /// role: "Senegal will receive", "Pakistan can draw", "der Sudan erhält".
     #[serde(default)]
@@ -398,6 +403,8 @@ pub struct Lists {
     pub not_giver_before: WordsBefore,
     /// `roles.receiver_before`, split the same way.
     pub receiver_before: WordsBefore,
+    /// `roles.place_before`, split the same way.
+    pub place_before: WordsBefore,
     /// `scope.since`.
     pub since: WordList,
     /// `scope.within`.
@@ -603,6 +610,7 @@ impl Lexicon {
             articles: WordList::new(&file.roles.articles),
             not_giver_before: WordsBefore::new(&file.roles.not_giver_before),
             receiver_before: WordsBefore::new(&file.roles.receiver_before),
+            place_before: WordsBefore::new(&file.roles.place_before),
             since: WordList::new(&file.scope.since),
             within: WordList::new(&file.scope.within),
             this_year_first: WordList::new(file.scope.this_year.iter().filter_map(|p| p.split_whitespace().next())),
