@@ -648,10 +648,9 @@ fn the_gazetteer_names_every_country_in_three_languages() {
         ("Die Schweizer Regierung zahlt 5 Millionen Franken an den Sudan.", ("Switzerland", "Sudan")),
         // International bodies, with no lexicon entry.
         ("The Asian Development Bank approved $500 million for Pakistan.", ("Asian Development Bank", "Pakistan")),
-        (
-            "Germany gave €10 million to UNHCR.",
-            ("Germany", "United Nations Office of the High Commissioner for Refugees"),
-        ),
+        // A UN agency named in full goes by its acronym.
+        ("Germany gave €10 million to UNHCR.", ("Germany", "UNHCR")),
+        ("Germany gave €10 million to the United Nations Children's Fund.", ("Germany", "UNICEF")),
         // A capital stands for its government.
         ("Washington gave $5 billion to Islamabad.", ("United States", "Pakistan")),
         // The subject of a receiving verb receives, and gives nothing.

@@ -146,6 +146,19 @@ fn government_of(pattern: &str, country: &str, sources: &mut Vec<Source>) -> Str
 /// `oda_data` package ships, MIT licence): a name and its acronyms a line.
 const BODIES_CSV: &str = include_str!("../../data/bodies.csv");
 
+/// The start of the long names of the UN's own agencies and funds ("United
+/// Nations Children's Fund"), which readers and the press know by their
+/// acronym ("UNICEF", "UNRWA", "UNDP"): such a body is named by it.
+const UN_AGENCY_PREFIX: &str = "United Nations ";
+
+/// The name a reader knows a body by: a UN agency's acronym, else its name.
+fn reader_name<'n>(name: &'n str, acronyms: &'n str) -> &'n str {
+    match acronyms.split_whitespace().next() {
+        Some(acronym) if name.starts_with(UN_AGENCY_PREFIX) => acronym,
+        _ => name,
+    }
+}
+
 /// Adds every international body as an actor that may give or receive (the
 /// World Bank lends; UNRWA is given to), and as a source of kind agency.
 /// The lexicon's own actors and sources keep their names and gain the
@@ -160,12 +173,13 @@ pub(super) fn add_bodies(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
     for record in reader.records().flatten() {
         let (Some(name), Some(acronyms)) = (record.get(0), record.get(1)) else { continue };
         let names: Vec<String> = std::iter::once(name).chain(acronyms.split_whitespace()).map(str::to_string).collect();
+        let shown = reader_name(name, acronyms);
         let known = actors.iter().position(|a| names.iter().any(|n| a.name == *n || a.aliases.contains(n)));
         let new_names: Vec<String> = names.iter().filter(|n| taken_by_actor.insert((*n).clone())).cloned().collect();
         match known {
             Some(at) => actors[at].aliases.extend(new_names),
             None if !new_names.is_empty() => actors.push(Actor {
-                name: name.to_string(),
+                name: shown.to_string(),
                 role: Role::Either,
                 government: None,
                 usual_category: None,
@@ -179,7 +193,7 @@ pub(super) fn add_bodies(actors: &mut Vec<Actor>, sources: &mut Vec<Source>) {
         match known {
             Some(at) => sources[at].aliases.extend(new_names),
             None if !new_names.is_empty() => {
-                sources.push(Source { name: name.to_string(), kind: SourceKind::Agency, aliases: new_names })
+                sources.push(Source { name: shown.to_string(), kind: SourceKind::Agency, aliases: new_names })
             }
             None => {}
         }
@@ -210,8 +224,12 @@ mod tests {
         let (mut actors, mut sources) = (Vec::new(), Vec::new());
         add_bodies(&mut actors, &mut sources);
         let unhcr = actors.iter().find(|a| a.aliases.iter().any(|x| x == "UNHCR")).expect("UNHCR");
-        assert_eq!(unhcr.name, "United Nations Office of the High Commissioner for Refugees");
+        // A UN agency goes by its acronym, its long name an alias; other
+        // bodies by their name.
+        assert_eq!(unhcr.name, "UNHCR");
+        assert!(unhcr.aliases.iter().any(|x| x == "United Nations Office of the High Commissioner for Refugees"));
         assert_eq!(unhcr.role, Role::Either);
+        assert!(actors.iter().any(|a| a.name == "United Nations" && a.aliases.iter().any(|x| x == "United Nations")));
         assert!(sources.iter().any(|s| s.name == "Islamic Development Bank" && s.kind == SourceKind::Agency));
     }
 
