@@ -175,6 +175,7 @@ pub enum Rule {
     RepeatedFigure,
     ArticleTheme,
     DecisionOverReceiving,
+    DealStillPending,
 }
 
 impl Rule {
@@ -231,6 +232,7 @@ impl Rule {
             Rule::RepeatedFigure => "the same figure stated earlier in the article",
             Rule::ArticleTheme => "the kind the article names most",
             Rule::DecisionOverReceiving => "a decision, not the receiving verb, says the stage",
+            Rule::DealStillPending => "a sentence beside it says the deal still awaits approval",
         }
     }
 }
@@ -412,6 +414,18 @@ fn own_release(article: &Article, lex: &Lexicon) -> Option<String> {
     // "Ministry of X (press office)": the body, not the note on it.
     let name = outlet.split('(').next().unwrap_or(outlet).trim();
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The sentence after the one that ends at `end`, if it is in the same
+/// paragraph (no blank line between), as a byte range.
+fn next_sentence(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start().len();
+    let blank_line = rest[..gap].matches('\n').count() > 1;
+    let start = end + gap;
+    (!blank_line && start < text.len())
+        .then(|| crate::extract::sentence::bounds(text, start, start))
+        .filter(|&(s, e)| s >= end && e > s)
 }
 
 /// The most bytes before a recipient list that its "also" stands in
@@ -1076,11 +1090,53 @@ impl Doc<'_> {
             Some((label, hit, place.rule()))
         });
         if let Some((label, hit, rule)) = found {
+            // "Dakar and the IMF agreed on a $1.8 billion programme. The deal
+            // must still be approved by the board.": an agreement, an
+            // approval or an announcement that a sentence beside it, with no
+            // amount of its own, says still awaits a decision is pending.
+            if matches!(label, Status::Pledged | Status::Committed | Status::Approved) {
+                if let Some(p) = self.pending_beside(i) {
+                    explain.push(self.why("status", Status::Pending.as_str(), Some(&p), Rule::DealStillPending));
+                    return Status::Pending;
+                }
+            }
             explain.push(self.why("status", label.as_str(), Some(&hit), rule));
             return label;
         }
         explain.push(self.why("status", "unknown", None, Rule::NoCue));
         Status::Unknown
+    }
+
+    /// A cue of a deal awaiting its decision in mention `i`'s sentence, or
+    /// in the sentence just before or just after it in its paragraph when
+    /// that one states no amount: a statement about the deal, not about
+    /// another figure.
+    fn pending_beside(&self, i: usize) -> Option<Hit> {
+        let m = &self.mentions[i];
+        let before = self.earlier_in_paragraph(i).first().copied();
+        let after = next_sentence(self.text, m.sentence_end);
+        let own = (m.sentence_start, m.sentence_end);
+        let awaiting = |h: &Hit| {
+            h.cue == Cue::Status(Status::Pending)
+                && self
+                    .lex
+                    .file
+                    .legislature
+                    .awaiting_decision
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&self.text[h.start..h.end]))
+        };
+        let states_no_amount =
+            |&(from, to): &(usize, usize)| !self.mentions.iter().any(|o| o.byte_start >= from && o.byte_end <= to);
+        let in_reach = [Some(own), before.filter(states_no_amount)].into_iter().flatten();
+        let found =
+            in_reach.into_iter().find_map(|(from, to)| self.hits_in(from, to).iter().find(|h| awaiting(h)).copied());
+        // The sentence after lies beyond the cues found for the labels (they
+        // stop at a figure's sentence), so it is read here.
+        found.or_else(|| {
+            let (from, to) = after.filter(states_no_amount)?;
+            self.lex.hits(self.text, from, to).into_iter().find(|h| awaiting(h))
+        })
     }
 
     /// Whether the figure is a running total: a word of one in its sentence

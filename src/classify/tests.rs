@@ -102,6 +102,28 @@ fn statuses() {
     check(
         "status",
         &[
+            // An agreement that a sentence beside it says awaits its
+            // decision is pending; a past hold-up beside a pledge is not.
+            (
+                "Dakar and the IMF agreed on a $1.8 billion programme. The deal must still be approved by the board.",
+                "$1.8 billion",
+                "pending",
+            ),
+            (
+                "Si le conseil, qui doit l'examiner en juin, ne soulève pas d'objection, le Cameroun pourra recevoir 118,6 millions de dollars.",
+                "118,6 millions de dollars",
+                "pending",
+            ),
+            (
+                "The board approved a $1.3 billion arrangement. The approval follows a staff-level agreement reached in March.",
+                "$1.3 billion",
+                "approved",
+            ),
+            (
+                "Hungary had held up the money for weeks. The EU pledged €50 billion to Ukraine.",
+                "€50 billion",
+                "pledged",
+            ),
             // An agreement a board must still approve is pending.
             (
                 "Pakistan and IMF staff reached a staff-level agreement on a $7 billion loan, subject to approval by the Executive Board.",

@@ -190,6 +190,11 @@ pub struct Legislature {
     /// sentence names no chamber is the chamber's named before it.
     #[serde(default)]
     pub votes: Vec<String>,
+    /// Pending cues that say a deal still awaits a formal decision ("must
+    /// still be approved", "staff-level agreement"), not that it was once
+    /// held up: said of a deal beside its figures, they make them pending.
+    #[serde(default)]
+    pub awaiting_decision: Vec<String>,
 }
 
 /// Words that say what a figure measures over time.
