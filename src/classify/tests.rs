@@ -53,6 +53,10 @@ fn categories() {
     check(
         "category",
         &[
+            // What a state needs to keep running is budget support; the
+            // size of its economy is no aid.
+            ("Ukraine needs $37 billion to keep its economy going in 2024.", "$37 billion", "financial"),
+            ("The economy of Ukraine shrank to $160 billion in 2023.", "$160 billion", "other"),
             ("The Pentagon unveiled a $1.2 billion package of security aid for Ukraine.", "$1.2 billion", "military"),
             ("Military assistance provided so far amounts to $62 billion.", "$62 billion", "military"),
             ("The G7 agreed a $50bn loan for Ukraine.", "$50bn", "financial"),
