@@ -325,6 +325,9 @@ struct Doc<'a> {
     receiving_actors: Vec<usize>,
     /// The kind of aid the article is about, if one leads (`Doc::theme`).
     theme: std::cell::OnceCell<Option<Category>>,
+    /// Where the article says a deal still awaits its decision
+    /// (`Doc::pending_beside`), found when a figure first asks.
+    awaiting: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Labels every mention of one article.
@@ -358,6 +361,7 @@ pub fn classify(article: &Article, mentions: &[Money], lex: &Lexicon) -> Vec<Con
         paragraphs: Vec::new(),
         receiving_actors: Vec::new(),
         theme: std::cell::OnceCell::new(),
+        awaiting: std::cell::OnceCell::new(),
         by_sentence: Vec::new(),
         sentence_range: Vec::new(),
     };
@@ -792,10 +796,7 @@ impl Doc<'_> {
         // Not for running totals: a tracker's sum over every kind is a total.
         let aggregate = self.hits_in(ss, se).iter().any(|h| h.cue == Cue::Aggregate) || status == Status::Allocated;
         if undecided && !not_aid && !aggregate {
-            let usual = donor
-                .as_deref()
-                .and_then(|d| self.lex.file.actors.iter().find(|a| a.name == d))
-                .and_then(|a| a.usual_category);
+            let usual = donor.as_deref().and_then(|d| self.lex.actor_named(d)).and_then(|a| a.usual_category);
             if let Some(k) = usual {
                 category = k;
                 explain.retain(|w| w.label != "category");
@@ -1112,30 +1113,23 @@ impl Doc<'_> {
     /// that one states no amount: a statement about the deal, not about
     /// another figure.
     fn pending_beside(&self, i: usize) -> Option<Hit> {
+        // Read from the text, not the cue hits: those stop at a figure's
+        // sentence, and the sentence after may lie beyond them. One pass
+        // over the article, the first time a figure asks; most articles
+        // have none, and then no sentence is looked for.
+        let spans = self.awaiting.get_or_init(|| self.lex.lists.awaiting_decision_in(self.text));
+        if spans.is_empty() {
+            return None;
+        }
         let m = &self.mentions[i];
-        let before = self.earlier_in_paragraph(i).first().copied();
-        let after = next_sentence(self.text, m.sentence_end);
-        let own = (m.sentence_start, m.sentence_end);
-        let awaiting = |h: &Hit| {
-            h.cue == Cue::Status(Status::Pending)
-                && self
-                    .lex
-                    .file
-                    .legislature
-                    .awaiting_decision
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(&self.text[h.start..h.end]))
-        };
         let states_no_amount =
             |&(from, to): &(usize, usize)| !self.mentions.iter().any(|o| o.byte_start >= from && o.byte_end <= to);
-        let in_reach = [Some(own), before.filter(states_no_amount)].into_iter().flatten();
-        let found =
-            in_reach.into_iter().find_map(|(from, to)| self.hits_in(from, to).iter().find(|h| awaiting(h)).copied());
-        // The sentence after lies beyond the cues found for the labels (they
-        // stop at a figure's sentence), so it is read here.
-        found.or_else(|| {
-            let (from, to) = after.filter(states_no_amount)?;
-            self.lex.hits(self.text, from, to).into_iter().find(|h| awaiting(h))
+        let own = Some((m.sentence_start, m.sentence_end));
+        let before = self.earlier_in_paragraph(i).first().copied().filter(states_no_amount);
+        let after = next_sentence(self.text, m.sentence_end).filter(states_no_amount);
+        [own, before, after].into_iter().flatten().find_map(|(from, to)| {
+            let &(s, e) = spans.iter().find(|&&(s, e)| s >= from && e <= to)?;
+            Some(Hit { start: s, end: e, cue: Cue::Status(Status::Pending) })
         })
     }
 
@@ -1809,13 +1803,12 @@ impl Doc<'_> {
         // same report, while Kyiv may tell what Washington sends it.
         let speaks_for_a_party = |s: usize| {
             let body = self.lex.source(s);
-            let voices = parties
-                .iter()
-                .flatten()
-                .filter_map(|p| self.lex.file.actors.iter().find(|a| a.name == *p))
-                .filter_map(|a| a.officials_voice())
-                .collect::<Vec<_>>();
-            body.kind != SourceKind::Government || voices.is_empty() || voices.iter().any(|v| **v == body.name)
+            if body.kind != SourceKind::Government {
+                return true;
+            }
+            let mut voices =
+                parties.iter().flatten().filter_map(|p| self.lex.actor_named(p)?.officials_voice()).peekable();
+            voices.peek().is_none() || voices.any(|v| *v == body.name)
         };
         if !not_aid {
             if let Some(s) = self.research_source.or(self.only_source.filter(|&s| speaks_for_a_party(s))) {

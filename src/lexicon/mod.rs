@@ -396,6 +396,9 @@ pub struct Lexicon {
     pub giver_group: Option<usize>,
     /// The small word lists the labels ask most, ready to ask.
     pub lists: Lists,
+    /// Each actor's index by its name: labels hold names, and a label asks
+    /// of the actor behind one (its government, its usual kind) per figure.
+    actors_by_name: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// The lists of the lexicon that are asked of nearly every cue, each as a
@@ -424,9 +427,27 @@ pub struct Lists {
     /// text in any case: a sentence with none of them and no year names no
     /// period (`Lists::names_a_period_start`).
     period_words: Option<AhoCorasick>,
+    /// `legislature.awaiting_decision`, leftmost-longest, any ASCII case.
+    awaiting_decision: Option<AhoCorasick>,
 }
 
 impl Lists {
+    /// Where the phrases of `legislature.awaiting_decision` stand in `text`,
+    /// as whole words ("the deal must still be approved by the board").
+    pub fn awaiting_decision_in(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(ac) = self.awaiting_decision.as_ref() else { return Vec::new() };
+        let bytes = text.as_bytes();
+        ac.find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(s, e)| {
+                let glued_before = s > 0 && phrases::is_word_byte(bytes[s - 1]) && phrases::is_word_byte(bytes[s]);
+                let glued_after =
+                    e < bytes.len() && phrases::is_word_byte(bytes[e]) && phrases::is_word_byte(bytes[e - 1]);
+                !(glued_before || glued_after)
+            })
+            .collect()
+    }
+
     /// Whether a word of `scope.since` or the first of a `scope.this_year`
     /// phrase stands anywhere in `text`, ASCII letters in any case (as part
     /// of a word too: a quick test that misses none).
@@ -622,6 +643,7 @@ impl Lexicon {
             receiver_after: WordList::new(&file.roles.receiver_after),
             scope_initials: ByteSet::default(),
             period_words: None,
+            awaiting_decision: None,
         };
         lists.scope_initials = ByteSet::initials_of([&lists.since, &lists.within, &lists.this_year_first]);
         let period_words: Vec<&str> = lists.since.iter().chain(lists.this_year_first.iter()).collect();
@@ -632,7 +654,19 @@ impl Lexicon {
                 .map_err(|e| LexiconError(format!("{name}: {e}")))?;
             lists.period_words = Some(ac);
         }
-        Ok(Lexicon { file, phrases, patterns, pattern_text, research, giver_group, lists })
+        if !file.legislature.awaiting_decision.is_empty() {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&file.legislature.awaiting_decision)
+                .map_err(|e| LexiconError(format!("{name}: {e}")))?;
+            lists.awaiting_decision = Some(ac);
+        }
+        let mut actors_by_name = rustc_hash::FxHashMap::default();
+        for (i, a) in file.actors.iter().enumerate() {
+            actors_by_name.entry(a.name.clone()).or_insert(i);
+        }
+        Ok(Lexicon { file, phrases, patterns, pattern_text, research, giver_group, lists, actors_by_name })
     }
 
     /// Every cue in `text[from..to]`, in order, whole words only, the case
@@ -706,6 +740,11 @@ impl Lexicon {
 
     pub fn actor(&self, i: usize) -> &Actor {
         &self.file.actors[i]
+    }
+
+    /// The actor of that name (the first, should two share it).
+    pub fn actor_named(&self, name: &str) -> Option<&Actor> {
+        self.actors_by_name.get(name).map(|&i| &self.file.actors[i])
     }
 
     pub fn source(&self, i: usize) -> &Source {
