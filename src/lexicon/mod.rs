@@ -457,6 +457,21 @@ impl Lists {
     }
 }
 
+/// The forms of a phrase that running text writes: as listed, in lower
+/// case, and with a capital first (a sentence's start). An automaton
+/// matched with case over these lets its SIMD prefilter skip ahead, where a
+/// case-blind one reads every byte.
+fn case_forms(p: &str) -> Vec<String> {
+    let lower = p.to_lowercase();
+    let mut chars = lower.chars();
+    let capital = chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default();
+    let mut forms = vec![p.to_string(), lower, capital];
+    forms.sort();
+    forms.dedup();
+    forms.retain(|f| !f.is_empty());
+    forms
+}
+
 /// A list of words that may stand before an actor: its one-word entries,
 /// matched against the word before (an article skipped), and its phrases,
 /// matched whole against the text before, their article included.
@@ -661,16 +676,7 @@ impl Lexicon {
             // and reads every byte of every article (a sixth of the labels'
             // time here), while these few exact forms let its SIMD
             // prefilter jump between candidates.
-            let forms: Vec<String> = file
-                .legislature
-                .awaiting_decision
-                .iter()
-                .flat_map(|p| {
-                    let mut chars = p.chars();
-                    let capital = chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>());
-                    std::iter::once(p.clone()).chain(capital.filter(|c| c != p))
-                })
-                .collect();
+            let forms: Vec<String> = file.legislature.awaiting_decision.iter().flat_map(|p| case_forms(p)).collect();
             let ac = AhoCorasickBuilder::new()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(&forms)
