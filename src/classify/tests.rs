@@ -215,6 +215,10 @@ fn donors() {
             ("Kyiv receives €500 million from the EU.", "€500 million", "European Union"),
             ("Kyjiw erhält 500 Millionen Euro von der EU.", "500 Millionen Euro", "European Union"),
             ("Kiev reçoit 3 milliards d'euros de la part de la France.", "3 milliards d'euros", "France"),
+            // The giver a verb of origin names after the amount; an
+            // adversary the money is aimed at gives nothing.
+            ("Donors allocated €89.9 billion, and €67 billion came from the United States.", "€67 billion", "United States"),
+            ("The bill has $8.1 billion for Indo-Pacific allies facing China.", "$8.1 billion", "null"),
             // A place of meeting is no giver; an amount before the word
             // keeps the actor the giver.
             ("Donors in Paris promised €2 billion for Sudan.", "€2 billion", "All donors"),
