@@ -57,6 +57,12 @@ fn categories() {
             // size of its economy is no aid.
             ("Ukraine needs $37 billion to keep its economy going in 2024.", "$37 billion", "financial"),
             ("The economy of Ukraine shrank to $160 billion in 2023.", "$160 billion", "other"),
+            // Both forms of money named together are the whole.
+            (
+                "A year ago the conference collected 7.5 billion euros in grants and loans for Syria.",
+                "7.5 billion euros",
+                "total",
+            ),
             ("The Pentagon unveiled a $1.2 billion package of security aid for Ukraine.", "$1.2 billion", "military"),
             ("Military assistance provided so far amounts to $62 billion.", "$62 billion", "military"),
             ("The G7 agreed a $50bn loan for Ukraine.", "$50bn", "financial"),
