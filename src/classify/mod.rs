@@ -146,6 +146,7 @@ pub enum Rule {
     GiverNamedMost,
     NoGiver,
     NearestRecipient,
+    NamedBeforeReceivingVerb,
     NotAidNoRecipient,
     RecipientNamedMost,
     BodysCountry,
@@ -203,6 +204,7 @@ impl Rule {
             Rule::GiverNamedMost => "the giver the article names most",
             Rule::NoGiver => "no giver named",
             Rule::NearestRecipient => "nearest recipient in the sentence",
+            Rule::NamedBeforeReceivingVerb => "a name the lexicon lacks, before a receiving verb",
             Rule::NotAidNoRecipient => "not aid, no recipient named",
             Rule::RecipientNamedMost => "the recipient the article names most",
             Rule::BodysCountry => "a body's money goes to the country the article names most",
@@ -431,6 +433,10 @@ fn next_sentence(text: &str, end: usize) -> Option<(usize, usize)> {
         .then(|| crate::extract::sentence::bounds(text, start, start))
         .filter(|&(s, e)| s >= end && e > s)
 }
+
+/// The most capitalised words a name the lexicon lacks may run to before a
+/// receiving verb ("Andhra Pradesh will receive").
+const UNKNOWN_NAME_WORDS: usize = 3;
 
 /// The most bytes before a recipient list that its "also" stands in
 /// ("that also covers ").
@@ -1394,6 +1400,16 @@ impl Doc<'_> {
         let found = self.places(i, Headline::Never).take(reach).find_map(|(place, from, to)| {
             self.nearest_hit(i, from, to, taking).map(|(h, _)| (self.recipient_list(&h, from, to), h, place))
         });
+        // "Kerala is to receive ₹153 crore": a place the lexicon does not
+        // know (a state, a province, a region) receives by the verb after it.
+        let unknown = || self.unknown_name_receiving(self.mentions[i].sentence_start, self.mentions[i].sentence_end);
+        let in_sentence = found.as_ref().is_some_and(|(_, _, place)| *place == Place::Sentence);
+        if let Some((start, end)) = (!in_sentence && !not_aid).then(unknown).flatten() {
+            let name = self.text[start..end].to_string();
+            let hit = Hit { start, end, cue: Cue::SubjectStart };
+            explain.push(self.why("recipient", name.clone(), Some(&hit), Rule::NamedBeforeReceivingVerb));
+            return Some(name);
+        }
         if let Some((names, h, place)) = found {
             let rule = if place == Place::Sentence { Rule::NearestRecipient } else { place.rule() };
             explain.push(self.why("recipient", names.clone(), Some(&h), rule));
@@ -1414,6 +1430,33 @@ impl Doc<'_> {
     /// Whether the actor a hit names receives here: a recipient always, a
     /// country that may do either after a word of `roles.receiver_before`
     /// ("aid to Sudan").
+    /// The byte span of a name of one to three capitalised words that
+    /// the lexicon does not know, right before a receiving verb in
+    /// `[from, to)` ("Kerala is to receive", "Punjab will get"): not a
+    /// pronoun or a determiner and what follows it ("It receives", "Das Land
+    /// erhält"), not a word of a cue.
+    fn unknown_name_receiving(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let is_capitalised = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        self.hits_in(from, to).iter().filter(|h| h.cue == Cue::ReceivingVerb).find_map(|verb| {
+            // The capitalised words right before the verb, at most three.
+            let before = self.text[from..verb.start].trim_end();
+            let mut start = before.len();
+            let mut first = "";
+            for word in before.rsplit(' ').take(UNKNOWN_NAME_WORDS) {
+                if !is_capitalised(word) {
+                    break;
+                }
+                start = start - word.len() - usize::from(start < before.len());
+                first = word;
+            }
+            let (s, e) = (from + start, from + before.len());
+            let is_a_cue = self.hits_in(s, e).iter().any(|h| h.start < e && h.end > s);
+            (s < e && !self.lex.lists.not_names.contains(first) && !is_a_cue).then_some((s, e))
+        })
+    }
+
     fn receives(&self, h: &Hit) -> bool {
         let Cue::Actor(a) = h.cue else { return false };
         match self.lex.actor(a).role {

@@ -281,6 +281,12 @@ fn recipients_and_aid() {
     check(
         "recipient",
         &[
+            // A place the lexicon lacks receives by the verb after its name;
+            // a pronoun or a determiner and its noun name no receiver.
+            ("New Delhi: Kerala is to receive ₹153.20 crore in relief.", "₹153.20 crore", "Kerala"),
+            ("Andhra Pradesh will receive $30 million for flood repairs.", "$30 million", "Andhra Pradesh"),
+            ("It will receive $5 million in relief.", "$5 million", "null"),
+            ("Das Land erhält 3 Millionen Euro für den Wiederaufbau.", "3 Millionen Euro", "null"),
             (
                 "Biden signed a $95 billion measure covering aid for Israel, Ukraine and Taiwan.",
                 "$95 billion",

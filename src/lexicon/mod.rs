@@ -254,6 +254,11 @@ pub struct Roles {
     /// right before the word ("$61 billion in US aid").
     #[serde(default)]
     pub place_before: Vec<String>,
+    /// Capitalised words that start no name of a place: pronouns and
+    /// determiners ("It", "This", "Das", "Cette"), so that "It will receive"
+    /// or "Das Land erhält" names no receiver.
+    #[serde(default)]
+    pub not_names: Vec<String>,
     /// Verbs right after an actor that make it the receiver, whatever its
     /// role: "Senegal will receive", "Pakistan can draw", "der Sudan erhält".
     #[serde(default)]
@@ -358,6 +363,9 @@ pub enum Cue {
     WholeLegislature,
     /// A title of a government's people or offices ("prime minister").
     Official,
+    /// A verb that makes the name before it the receiver ("will receive",
+    /// "erhält"): `roles.receiver_after`.
+    ReceivingVerb,
 }
 
 /// A cue found in the text: byte offsets and what it means.
@@ -413,6 +421,8 @@ pub struct Lists {
     pub receiver_before: WordsBefore,
     /// `roles.place_before`, split the same way.
     pub place_before: WordsBefore,
+    /// `roles.not_names`.
+    pub not_names: WordList,
     /// `scope.since`.
     pub since: WordList,
     /// `scope.within`.
@@ -591,6 +601,9 @@ impl Lexicon {
         for p in &file.attribution.officials {
             add(p, Cue::Official);
         }
+        for p in &file.roles.receiver_after {
+            add(p, Cue::ReceivingVerb);
+        }
         for p in &file.subject.start_phrases {
             add(p, Cue::SubjectStart);
         }
@@ -653,6 +666,7 @@ impl Lexicon {
             not_giver_before: WordsBefore::new(&file.roles.not_giver_before),
             receiver_before: WordsBefore::new(&file.roles.receiver_before),
             place_before: WordsBefore::new(&file.roles.place_before),
+            not_names: WordList::new(&file.roles.not_names),
             since: WordList::new(&file.scope.since),
             within: WordList::new(&file.scope.within),
             this_year_first: WordList::new(file.scope.this_year.iter().filter_map(|p| p.split_whitespace().next())),
@@ -811,6 +825,7 @@ fn group(c: Cue) -> u8 {
         Cue::RunningTotal => 9,
         Cue::Perfect => 10,
         Cue::Official => 11,
+        Cue::ReceivingVerb => 12,
         Cue::Chamber | Cue::WholeLegislature => 7,
     }
 }
