@@ -1308,11 +1308,6 @@ impl Doc<'_> {
         self.word_before_is_one_of(h, &self.lex.lists.not_giver_before)
     }
 
-    /// Whether the word before the hit, an article between them skipped
-    /// ("to the EU", "à l'Ukraine"), is one of `words`.
-    /// An entry of several words is matched whole, its article included:
-    /// German "an" is a preposition only with its article ("an den Sudan"),
-    /// English "an" is one ("an EU loan").
     /// Whether the actor `h` names stands as the place of something ("donors
     /// in Paris") rather than as a party: after a word of place with no
     /// amount right before that word ("$61 billion in US aid" is the US's).
@@ -1321,11 +1316,17 @@ impl Doc<'_> {
             return false;
         }
         let before = self.without_article(self.text[..h.start].trim_end());
-        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
+        let word_start =
+            before.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(p, c)| p + c.len_utf8());
         let rest = self.text[..word_start].trim_end();
         !self.mentions.iter().any(|m| m.byte_end == rest.len())
     }
 
+    /// Whether the word before the hit, an article between them skipped
+    /// ("to the EU", "à l'Ukraine"), is one of `words`.
+    /// An entry of several words is matched whole, its article included:
+    /// German "an" is a preposition only with its article ("an den Sudan"),
+    /// English "an" is one ("an EU loan").
     fn word_before_is_one_of(&self, h: &Hit, list: &WordsBefore) -> bool {
         let raw = self.text[..h.start].trim_end();
         if list.phrases.strip_suffix(raw).is_some() {

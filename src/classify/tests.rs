@@ -628,6 +628,9 @@ fn fuzz_regressions() {
             let _ = labels(&text[..cut]);
         }
     }
+    // A word of place glued to a sign of several bytes ("£in Paris") cut the
+    // sign in two when the word's start was looked for.
+    let _ = labels("Donors met£in Paris and gave $5 million. Kerala£is to receive $2 million.");
 }
 
 #[test]
