@@ -438,6 +438,10 @@ fn next_sentence(text: &str, end: usize) -> Option<(usize, usize)> {
 /// receiving verb ("Andhra Pradesh will receive").
 const UNKNOWN_NAME_WORDS: usize = 3;
 
+/// The most bytes a group's name runs before the group word it qualifies
+/// ("the Group of Seven countries").
+const GROUP_NAME_REACH: usize = 40;
+
 /// The most bytes before a recipient list that its "also" stands in
 /// ("that also covers ").
 const ALSO_REACH: usize = 24;
@@ -1272,6 +1276,7 @@ impl Doc<'_> {
                         && !self.after_preposition(h)
                         && !self.is_a_place(h)
                         && !self.receiving_verb_after(h)
+                        && !self.group_word_of_a_group(h)
                 })
                 .map(|h| (*h, distance(self.text, (h.start, h.end), (m.byte_start, m.byte_end))))
                 .min_by_key(|(_, d)| *d)
@@ -1306,6 +1311,29 @@ impl Doc<'_> {
     /// lexicon's `roles.not_giver_before`, articles between them skipped.
     fn after_preposition(&self, h: &Hit) -> bool {
         self.word_before_is_one_of(h, &self.lex.lists.not_giver_before)
+    }
+
+    /// Whether `h` is the group word of givers ("countries", "donors")
+    /// right after the name of a group that is no country ("the G7
+    /// countries have settled"): the named group gives. After a country or
+    /// a city ("the Paris aid conference") the group word stands.
+    fn group_word_of_a_group(&self, h: &Hit) -> bool {
+        let Cue::Actor(a) = h.cue else { return false };
+        if Some(a) != self.lex.giver_group {
+            return false;
+        }
+        let before = self.hits_in(h.start.saturating_sub(GROUP_NAME_REACH), h.start);
+        before.iter().any(|n| match n.cue {
+            Cue::Actor(b) => {
+                let named = self.lex.actor(b);
+                b != a
+                    && named.can_give()
+                    && named.officials_voice().is_none()
+                    && n.end <= h.start
+                    && self.gap_text(n.end, h.start).trim().is_empty()
+            }
+            _ => false,
+        })
     }
 
     /// Whether the actor `h` names stands as the place of something ("donors

@@ -225,6 +225,9 @@ fn donors() {
             // adversary the money is aimed at gives nothing.
             ("Donors allocated €89.9 billion, and €67 billion came from the United States.", "€67 billion", "United States"),
             ("The bill has $8.1 billion for Indo-Pacific allies facing China.", "$8.1 billion", "null"),
+            // A group's name before the group word gives; a city's does not.
+            ("The G7 countries have settled how to lend $50 billion to Ukraine.", "$50 billion", "G7"),
+            ("The Paris aid conference raised €2 billion for Sudan.", "€2 billion", "All donors"),
             // A place of meeting is no giver; an amount before the word
             // keeps the actor the giver.
             ("Donors in Paris promised €2 billion for Sudan.", "€2 billion", "All donors"),
