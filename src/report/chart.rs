@@ -23,6 +23,53 @@ pub struct Panel<'a> {
 const WIDTH: u32 = 960;
 const PANEL_HEIGHT: u32 = 340;
 
+/// The corners of a panel a legend may stand in, in the order tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Corner {
+    UpperLeft,
+    UpperRight,
+    LowerLeft,
+    LowerRight,
+}
+
+impl Corner {
+    const ALL: [Corner; 4] = [Corner::UpperLeft, Corner::UpperRight, Corner::LowerLeft, Corner::LowerRight];
+
+    fn position(self) -> SeriesLabelPosition {
+        match self {
+            Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
+            Corner::UpperRight => SeriesLabelPosition::UpperRight,
+            Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
+            Corner::LowerRight => SeriesLabelPosition::LowerRight,
+        }
+    }
+
+    /// Whether a point at (x, y), as fractions of the plot (0 is left and
+    /// bottom), falls under a legend of `(width, height)` fractions here.
+    fn covers(self, (x, y): (f64, f64), (width, height): (f64, f64)) -> bool {
+        let left = x <= width;
+        let right = x >= 1.0 - width;
+        let top = y >= 1.0 - height;
+        let bottom = y <= height;
+        match self {
+            Corner::UpperLeft => left && top,
+            Corner::UpperRight => right && top,
+            Corner::LowerLeft => left && bottom,
+            Corner::LowerRight => right && bottom,
+        }
+    }
+}
+
+/// The corner where a legend of that size hides the fewest points (the
+/// first in `Corner::ALL` on a tie): a legend over a figure hides what the
+/// chart is for.
+fn legend_corner(points: &[(f64, f64)], size: (f64, f64)) -> Corner {
+    Corner::ALL
+        .into_iter()
+        .min_by_key(|c| points.iter().filter(|p| c.covers(**p, size)).count())
+        .unwrap_or(Corner::UpperLeft)
+}
+
 /// The unit an axis's labels are written in, for values up to `top`.
 fn unit_of(top: f64) -> (f64, &'static str) {
     if top >= 1e9 {
@@ -115,7 +162,7 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
                 panel.consensus.iter().filter(|c| in_range(&c.0)).map(|c| (c.0, usd(c.1))).collect();
             if !line.is_empty() {
                 chart
-                    .draw_series(LineSeries::new(line, BLACK.stroke_width(2)))
+                    .draw_series(LineSeries::new(line.iter().copied(), BLACK.stroke_width(2)))
                     .map_err(|e| e.to_string())?
                     .label("consensus")
                     .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], BLACK.stroke_width(2)));
@@ -123,6 +170,23 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
             let mut shown: Vec<&str> = panel.points.iter().map(|p| p.0).collect();
             shown.sort_unstable();
             shown.dedup();
+            // Where every point and the consensus stand, as fractions of the
+            // plot, and how much of it the legend takes (its font is 13 px:
+            // about 7 px a character, 18 px a line, and the marker beside).
+            let span = (to - start).num_days().max(1) as f64;
+            let at = |d: NaiveDate, v: f64| ((d - start).num_days() as f64 / span, (v - bottom) / (top - bottom));
+            let placed: Vec<(f64, f64)> = panel
+                .points
+                .iter()
+                .filter(|p| in_range(&p.1))
+                .map(|p| at(p.1, usd(p.2)))
+                .chain(line.iter().map(|&(d, v)| at(d, v)))
+                .collect();
+            let labels = shown.len() + usize::from(!line.is_empty());
+            let longest = shown.iter().map(|o| o.chars().count()).max().unwrap_or(0).max("consensus".len());
+            let (plot_width, plot_height) = (f64::from(WIDTH - 72 - 24), f64::from(PANEL_HEIGHT - 36 - 24 - 26));
+            let legend = ((40.0 + 7.0 * longest as f64) / plot_width, (12.0 + 18.0 * labels as f64) / plot_height);
+            let corner = legend_corner(&placed, legend);
             for outlet in shown {
                 let c = colour(outlet);
                 chart
@@ -139,7 +203,7 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
             }
             chart
                 .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
+                .position(corner.position())
                 .label_font(("sans-serif", 13))
                 .background_style(WHITE.mix(0.85))
                 .border_style(RGBColor(180, 180, 180))
@@ -154,6 +218,19 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_legend_goes_where_it_hides_no_figure() {
+        let size = (0.2, 0.2);
+        // Nothing in the upper left: the legend stays there.
+        assert_eq!(legend_corner(&[(0.5, 0.5), (0.9, 0.1)], size), Corner::UpperLeft);
+        // A figure there: the next free corner.
+        assert_eq!(legend_corner(&[(0.05, 0.95), (0.5, 0.5)], size), Corner::UpperRight);
+        assert_eq!(legend_corner(&[(0.05, 0.95), (0.95, 0.95)], size), Corner::LowerLeft);
+        // Every corner taken: the one that hides fewest.
+        let crowded = [(0.05, 0.95), (0.06, 0.94), (0.95, 0.95), (0.96, 0.9), (0.05, 0.05), (0.06, 0.06), (0.95, 0.05)];
+        assert_eq!(legend_corner(&crowded, size), Corner::LowerRight);
+    }
 
     #[test]
     fn axis_labels_read_as_money_and_never_alike() {
