@@ -1435,8 +1435,13 @@ impl Doc<'_> {
         let in_sentence = found.as_ref().is_some_and(|(_, _, place)| *place == Place::Sentence);
         if let Some((start, end)) = (!in_sentence && !not_aid).then(unknown).flatten() {
             let name = self.text[start..end].to_string();
-            let hit = Hit { start, end, cue: Cue::SubjectStart };
-            explain.push(self.why("recipient", name.clone(), Some(&hit), Rule::NamedBeforeReceivingVerb));
+            let value = Cow::Owned(name.clone());
+            explain.push(Why {
+                label: "recipient",
+                value,
+                cue_span: Some((start, end)),
+                rule: Rule::NamedBeforeReceivingVerb,
+            });
             return Some(name);
         }
         if let Some((names, h, place)) = found {
@@ -1456,9 +1461,6 @@ impl Doc<'_> {
         None
     }
 
-    /// Whether the actor a hit names receives here: a recipient always, a
-    /// country that may do either after a word of `roles.receiver_before`
-    /// ("aid to Sudan").
     /// The byte span of a name of one to three capitalised words that
     /// the lexicon does not know, right before a receiving verb in
     /// `[from, to)` ("Kerala is to receive", "Punjab will get"): not a
@@ -1486,6 +1488,9 @@ impl Doc<'_> {
         })
     }
 
+    /// Whether the actor a hit names receives here: a recipient always, a
+    /// country that may do either after a word of `roles.receiver_before`
+    /// ("aid to Sudan").
     fn receives(&self, h: &Hit) -> bool {
         let Cue::Actor(a) = h.cue else { return false };
         match self.lex.actor(a).role {

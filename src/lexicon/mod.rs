@@ -191,7 +191,7 @@ pub struct Legislature {
     #[serde(default)]
     pub votes: Vec<String>,
     /// Pending cues that say a deal still awaits a formal decision ("must
-    /// still be approved", "staff-level agreement"), not that it was once
+    /// still be approved", "subject to approval"), not that it was once
     /// held up: said of a deal beside its figures, they make them pending.
     #[serde(default)]
     pub awaiting_decision: Vec<String>,

@@ -22,6 +22,14 @@ pub struct Panel<'a> {
 
 const WIDTH: u32 = 960;
 const PANEL_HEIGHT: u32 = 340;
+/// A panel's frame, in pixels: its margin on every side, the band of date
+/// labels below the plot, the band of dollar labels to its left, and the
+/// caption above it (18 px text and its spacing). What is left is the
+/// plot, which the legend is measured against.
+const MARGIN: u32 = 12;
+const X_LABEL_AREA: u32 = 36;
+const Y_LABEL_AREA: u32 = 72;
+const CAPTION: u32 = 26;
 
 /// The corners of a panel a legend may stand in, in the order tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,9 +150,9 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
             let (unit, step) = (unit_of(top), (top - bottom) / Y_LABELS as f64);
             let mut chart = ChartBuilder::on(&area)
                 .caption(&panel.title, ("sans-serif", 18))
-                .margin(12)
-                .x_label_area_size(36)
-                .y_label_area_size(72)
+                .margin(MARGIN)
+                .x_label_area_size(X_LABEL_AREA)
+                .y_label_area_size(Y_LABEL_AREA)
                 .build_cartesian_2d(start..to, bottom..top)
                 .map_err(|e| e.to_string())?;
             chart
@@ -184,7 +192,8 @@ pub fn figures_svg(panels: &[Panel<'_>], from: NaiveDate, to: NaiveDate) -> Resu
                 .collect();
             let labels = shown.len() + usize::from(!line.is_empty());
             let longest = shown.iter().map(|o| o.chars().count()).max().unwrap_or(0).max("consensus".len());
-            let (plot_width, plot_height) = (f64::from(WIDTH - 72 - 24), f64::from(PANEL_HEIGHT - 36 - 24 - 26));
+            let plot_width = f64::from(WIDTH - Y_LABEL_AREA - 2 * MARGIN);
+            let plot_height = f64::from(PANEL_HEIGHT - X_LABEL_AREA - 2 * MARGIN - CAPTION);
             let legend = ((40.0 + 7.0 * longest as f64) / plot_width, (12.0 + 18.0 * labels as f64) / plot_height);
             let corner = legend_corner(&placed, legend);
             for outlet in shown {
