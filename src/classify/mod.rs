@@ -234,7 +234,7 @@ impl Rule {
             Rule::RepeatedFigure => "the same figure stated earlier in the article",
             Rule::ArticleTheme => "the kind the article names most",
             Rule::DecisionOverReceiving => "a decision, not the receiving verb, says the stage",
-            Rule::DealStillPending => "a sentence beside it says the deal still awaits approval",
+            Rule::DealStillPending => "its sentence or one beside it says the deal still awaits its decision",
         }
     }
 }
